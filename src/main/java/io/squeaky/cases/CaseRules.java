@@ -1,0 +1,45 @@
+package io.squeaky.cases;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The knobs of case assembly. {@code inactivityGap}: a customer's conversation with brands ends
+ * when neither they nor a brand replying to them posted for this long. {@code replyWindow}: a
+ * reply is linked to its parent only if it comes within this long after it.
+ */
+public record CaseRules(Duration inactivityGap, Duration replyWindow) implements Serializable {
+
+    public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofHours(72);
+    public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofDays(7);
+
+    public CaseRules {
+        if (inactivityGap.isNegative() || inactivityGap.isZero()) {
+            throw new IllegalArgumentException("inactivity gap must be positive");
+        }
+        if (replyWindow.isNegative() || replyWindow.isZero()) {
+            throw new IllegalArgumentException("reply window must be positive");
+        }
+    }
+
+    public static CaseRules defaults() {
+        return new CaseRules(DEFAULT_INACTIVITY_GAP, DEFAULT_REPLY_WINDOW);
+    }
+
+    public long gapMillis() {
+        return inactivityGap.toMillis();
+    }
+
+    public long replyWindowMillis() {
+        return replyWindow.toMillis();
+    }
+
+    /**
+     * Whether a reply posted at {@code replyAt} is linked to a parent posted at {@code parentAt}.
+     * A parent stamped after its reply (clock skew) is not linked: a streaming run could not have
+     * seen it in time, and batch and streaming must agree.
+     */
+    public boolean linksReply(long parentAt, long replyAt) {
+        return parentAt <= replyAt && replyAt - parentAt <= replyWindow.toMillis();
+    }
+}

@@ -1,0 +1,112 @@
+package io.squeaky.flink;
+
+import io.squeaky.cases.CaseAssembler;
+import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CustomerTimeline;
+import io.squeaky.records.LinkedPost;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by customer: feeds {@link CaseAssembler} in event-time order, whatever order posts arrive
+ * in. A post waits in a buffer until the watermark reaches it; a timer at the session's last
+ * activity plus the gap closes it. In BATCH mode every timer fires at the end of the key with the
+ * watermark at its maximum, in timestamp order, so the same steps run in the same order; timers
+ * cannot be set then, and the last timer closes what is left.
+ *
+ * <p>State: the buffer (emptied as the watermark passes) and the open session (cleared when it
+ * closes).
+ */
+public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost, CaseDraft> {
+
+    private static final Comparator<LinkedPost> BY_ID =
+            Comparator.comparing(p -> p.getPost().getPostId());
+
+    private final CaseAssembler assembler;
+
+    private transient MapState<Long, List<LinkedPost>> buffer;
+    private transient ValueState<CustomerTimeline> session;
+    private transient Count unattributed;
+    private transient Count unplacedReplies;
+
+    public AssembleCases(CaseAssembler assembler) {
+        this.assembler = assembler;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        buffer =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "buffer",
+                                        Types.LONG,
+                                        Types.LIST(new AvroTypeInfo<>(LinkedPost.class))));
+        session =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "session", new AvroTypeInfo<>(CustomerTimeline.class)));
+        unattributed = new Count(getRuntimeContext(), Counters.UNATTRIBUTED);
+        unplacedReplies = new Count(getRuntimeContext(), Counters.UNPLACED_REPLIES);
+    }
+
+    @Override
+    public void processElement(LinkedPost post, Context ctx, Collector<CaseDraft> out)
+            throws Exception {
+        long at = post.getPost().getCreatedAt();
+        List<LinkedPost> waiting = buffer.get(at);
+        if (waiting == null) {
+            waiting = new ArrayList<>(1);
+        }
+        waiting.add(post);
+        buffer.put(at, waiting);
+        ctx.timerService().registerEventTimeTimer(at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaseDraft> out)
+            throws Exception {
+        String customer = ctx.getCurrentKey();
+        boolean atEnd = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        CustomerTimeline timeline = session.value();
+        if (timeline == null) {
+            timeline = CaseAssembler.emptyTimeline();
+        }
+        emit(assembler.closeIfQuiet(customer, timeline, timestamp, atEnd), out);
+        List<LinkedPost> due = buffer.get(timestamp);
+        if (due != null) {
+            due.sort(BY_ID);
+            for (LinkedPost post : due) {
+                emit(assembler.accept(customer, timeline, post), out);
+            }
+            buffer.remove(timestamp);
+        }
+        if (atEnd && buffer.isEmpty()) {
+            emit(assembler.close(customer, timeline, true), out);
+        } else if (!atEnd && !timeline.getPosts().isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(assembler.closesAt(timeline));
+        }
+        if (timeline.getPosts().isEmpty()) {
+            session.clear();
+        } else {
+            session.update(timeline);
+        }
+    }
+
+    private void emit(CaseAssembler.Closed closed, Collector<CaseDraft> out) {
+        closed.drafts().forEach(out::collect);
+        unattributed.add(closed.unattributedPosts());
+        unplacedReplies.add(closed.unplacedReplies());
+    }
+}

@@ -1,0 +1,22 @@
+package io.squeaky.flink;
+
+/**
+ * Names of the job's accumulators, which also name its metrics. They reconcile: read = accepted +
+ * rejected + late.
+ */
+public final class Counters {
+
+    public static final String READ = "posts-read";
+    public static final String ACCEPTED = "posts-accepted";
+    public static final String REJECTED = "records-rejected";
+    public static final String LATE = "posts-late";
+    public static final String DUPLICATES = "posts-duplicate";
+    public static final String RETWEETS = "posts-retweet";
+    public static final String NOT_CUSTOMER_TRAFFIC = "brand-posts-not-replying-to-customers";
+    public static final String UNATTRIBUTED = "customer-posts-without-brand";
+    public static final String UNPLACED_REPLIES = "brand-replies-outside-cases";
+    public static final String CASES = "cases-written";
+    public static final String EXCHANGES = "exchanges-written";
+
+    private Counters() {}
+}

@@ -1,0 +1,51 @@
+package io.squeaky.ingest;
+
+import java.io.Reader;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The input formats Squeaky reads, with how each is cut into records and parsed. */
+public enum InputFormat {
+    TWCS(TwcsParser.FORMAT),
+    TWITTER_V2(TwitterV2Parser.FORMAT),
+    TWITTER_V1(TwitterV1Parser.FORMAT);
+
+    private final String optionName;
+
+    InputFormat(String optionName) {
+        this.optionName = optionName;
+    }
+
+    public String optionName() {
+        return optionName;
+    }
+
+    public static InputFormat fromOption(String name) {
+        return Arrays.stream(values())
+                .filter(f -> f.optionName.equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "unknown format '"
+                                                + name
+                                                + "', expected twcs, twitter-v2 or twitter-v1"));
+    }
+
+    public RecordSplitter splitter(Reader in) {
+        return this == TWCS ? new CsvRecordSplitter(in) : new LineSplitter(in);
+    }
+
+    public PostParser parser(PostFactory factory) {
+        return switch (this) {
+            case TWCS -> new TwcsParser(factory);
+            case TWITTER_V2 -> new TwitterV2Parser(factory);
+            case TWITTER_V1 -> new TwitterV1Parser(factory);
+        };
+    }
+
+    /** How the collection was selected, carried into every case so studies can report it. */
+    public String dataSelection() {
+        return this == TWCS ? "conversations_seeded_by_brand_reply" : "as_collected";
+    }
+}

@@ -1,0 +1,79 @@
+package io.squeaky.ingest;
+
+import io.squeaky.records.Post;
+import io.squeaky.records.Reject;
+import io.squeaky.records.SourceRecord;
+import io.squeaky.text.Mentions;
+import io.squeaky.text.PrivateHandoffDetector;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * What every adapter does once it has the raw fields: decide whether the author is a brand, derive
+ * the text signals (the brand a customer addresses, a brand's hand-off to private messages) and
+ * build the post or the reject.
+ */
+public final class PostFactory implements Serializable {
+
+    public static final String NETWORK_TWITTER = "twitter";
+
+    private final BrandRegistry brands;
+    private final PrivateHandoffDetector handoff = new PrivateHandoffDetector();
+    private final Clock clock;
+
+    public PostFactory(BrandRegistry brands, Clock clock) {
+        this.brands = brands;
+        this.clock = clock;
+    }
+
+    public BrandRegistry brands() {
+        return brands;
+    }
+
+    /** Fills the brand and the text signals of a post whose other fields are set. */
+    public SourceRecord accept(Post.Builder post, String brandName) {
+        boolean isBrand = brandName != null;
+        post.setAuthorIsBrand(isBrand).setBrand(brandName);
+        String text = post.getText();
+        if (isBrand) {
+            post.setPrivateHandoff(handoff.asksForPrivateChannel(text));
+            post.setAddressedBrand(null);
+        } else {
+            String handle = Mentions.firstMatching(text, brands::isBrandHandle);
+            post.setAddressedBrand(
+                    handle == null ? null : brands.byHandle(handle).orElseThrow().name());
+            post.setPrivateHandoff(false);
+        }
+        return SourceRecord.newBuilder().setPost(post.build()).build();
+    }
+
+    /** The brand of a registered support account, or null for everyone else. */
+    public String registeredBrand(String handle) {
+        return brands.byHandle(handle).map(Brand::name).orElse(null);
+    }
+
+    public SourceRecord reject(RawRecord record, String format, String reason) {
+        return SourceRecord.newBuilder()
+                .setReject(
+                        Reject.newBuilder()
+                                .setSource(record.source())
+                                .setPosition(record.position())
+                                .setSourceFormat(format)
+                                .setReason(reason)
+                                .setRawText(record.keptText())
+                                .setRejectedOn((int) LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toEpochDay())
+                                .build())
+                .build();
+    }
+
+    public static Post.Builder newPost(String format) {
+        return Post.newBuilder()
+                .setNetwork(NETWORK_TWITTER)
+                .setSourceFormat(format)
+                .setAuthorIsBrand(false)
+                .setCreatedAt(0L);
+    }
+}

@@ -1,0 +1,130 @@
+package io.squeaky.jobs;
+
+import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.Pseudonymizer;
+import io.squeaky.ingest.BrandRegistry;
+import io.squeaky.ingest.InputFormat;
+import io.squeaky.ingest.PostFactory;
+import io.squeaky.workflow.SqueakyWorkflow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Everything the batch job is told, checked before anything runs. */
+public record BatchConfig(
+        List<String> inputs,
+        InputFormat format,
+        BrandRegistry brands,
+        String output,
+        CaseRules rules,
+        Duration outOfOrderness,
+        Duration idleness,
+        Pseudonymizer pseudonyms,
+        int parallelism) {
+
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
+    public static final String SALT_VARIABLE = "SQUEAKY_SALT";
+
+    static final String USAGE =
+            """
+            Usage: squeaky batch --input PATH[,PATH...] --output DIR [options]
+
+            Reads archived posts from files, assembles them into cases and writes Parquet tables
+            (cases, exchanges, rejects, late) under DIR, then prints a per-brand summary.
+
+              --input PATH          a file or folder (read recursively; .gz is inflated);
+                                    repeat the option or separate paths with commas
+              --format NAME         twcs (default), twitter-v2 or twitter-v1
+              --brands FILE         support accounts: CSV handle,brand,time_zone
+                                    (default: the bundled jobs/config/brands.csv)
+              --output DIR          where the tables go (a local path or any Flink file system URI)
+              --inactivity-gap D    a conversation closes after this long without posts (default 72h)
+              --reply-window D      a reply links to its parent only within this long (default 7d)
+              --out-of-order D      how far out of event-time order posts may arrive (default 10m)
+              --idleness D          a source split quiet this long stops holding back the
+                                    watermark (default 1m)
+              --salt-file FILE      secret for pseudonymous customer ids (else $SQUEAKY_SALT,
+                                    else the public development salt)
+              --parallelism N       operator parallelism (default: the environment's)
+              --help                this text
+
+            Durations: 90s, 30m, 72h, 7d or ISO-8601 (PT1H30M).
+            """;
+
+    private static final List<String> OPTIONS =
+            List.of(
+                    "input",
+                    "format",
+                    "brands",
+                    "output",
+                    "inactivity-gap",
+                    "reply-window",
+                    "out-of-order",
+                    "idleness",
+                    "salt-file",
+                    "parallelism");
+
+    /** The configuration the arguments describe, or null when they ask for help. */
+    public static BatchConfig fromArgs(String[] args) {
+        Options options = Options.parse(args);
+        if (options.help()) {
+            return null;
+        }
+        options.allowOnly(OPTIONS);
+        List<String> inputs = options.list("input");
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("option --input is required (see --help)");
+        }
+        String brandsFile = options.get("brands", null);
+        BrandRegistry brands;
+        try {
+            brands = brandsFile == null ? BrandRegistry.bundled() : BrandRegistry.load(Path.of(brandsFile));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --brands " + brandsFile + ": " + e, e);
+        }
+        return new BatchConfig(
+                inputs,
+                InputFormat.fromOption(options.get("format", InputFormat.TWCS.optionName())),
+                brands,
+                options.required("output"),
+                new CaseRules(
+                        options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP),
+                        options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW)),
+                options.duration("out-of-order", DEFAULT_OUT_OF_ORDERNESS),
+                options.duration("idleness", DEFAULT_IDLENESS),
+                new Pseudonymizer(salt(options.get("salt-file", null))),
+                options.integer("parallelism", 0));
+    }
+
+    static String salt(String saltFile) {
+        if (saltFile != null) {
+            try {
+                String salt = Files.readString(Path.of(saltFile), StandardCharsets.UTF_8).strip();
+                if (salt.isEmpty()) {
+                    throw new IllegalArgumentException("--salt-file " + saltFile + " is empty");
+                }
+                return salt;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --salt-file " + saltFile, e);
+            }
+        }
+        String fromEnvironment = System.getenv(SALT_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank()
+                ? Pseudonymizer.DEVELOPMENT_SALT
+                : fromEnvironment;
+    }
+
+    public PostFactory postFactory() {
+        return new PostFactory(brands, Clock.systemUTC());
+    }
+
+    public SqueakyWorkflow.Settings settings() {
+        return new SqueakyWorkflow.Settings(rules, pseudonyms);
+    }
+}

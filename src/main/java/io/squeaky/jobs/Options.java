@@ -1,0 +1,125 @@
+package io.squeaky.jobs;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Command-line options: {@code --name value} pairs, a name may repeat ({@code --input a --input
+ * b}) and a value may list several items separated by commas.
+ */
+final class Options {
+
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final boolean help;
+
+    private Options(Map<String, List<String>> values, boolean help) {
+        this.values.putAll(values);
+        this.help = help;
+    }
+
+    static Options parse(String[] args) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
+            }
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return new Options(values, help);
+    }
+
+    boolean help() {
+        return help;
+    }
+
+    void allowOnly(List<String> known) {
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+            }
+        }
+    }
+
+    List<String> list(String name) {
+        List<String> items = new ArrayList<>();
+        for (String value : values.getOrDefault(name, List.of())) {
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
+    }
+
+    String get(String name, String fallback) {
+        List<String> given = values.get(name);
+        return given == null ? fallback : given.get(given.size() - 1);
+    }
+
+    String required(String name) {
+        String value = get(name, null);
+        if (value == null) {
+            throw new IllegalArgumentException("option --" + name + " is required (see --help)");
+        }
+        return value;
+    }
+
+    int integer(String name, int fallback) {
+        String value = get(name, null);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " expects a whole number", e);
+        }
+    }
+
+    Duration duration(String name, Duration fallback) {
+        String value = get(name, null);
+        return value == null ? fallback : duration(name, value);
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 72h}, {@code 7d}, or ISO-8601 such as {@code PT1H30M}. */
+    static Duration duration(String name, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            long amount = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(
+                    "--" + name + " expects a duration such as 90s, 30m, 72h or 7d, not '" + value + "'",
+                    e);
+        }
+    }
+}

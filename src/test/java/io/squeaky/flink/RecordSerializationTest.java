@@ -1,0 +1,35 @@
+package io.squeaky.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.ingest.PostFactory;
+import io.squeaky.records.LinkMessage;
+import io.squeaky.records.LinkRole;
+import io.squeaky.records.Post;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.junit.jupiter.api.Test;
+
+class RecordSerializationTest {
+
+    @Test
+    void copiesAndSerialisesNestedRecords() throws Exception {
+        Post post =
+                PostFactory.newPost("twcs")
+                        .setPostId("1")
+                        .setAuthorId("a")
+                        .setCreatedAt(5L)
+                        .build();
+        LinkMessage message = new LinkMessage(LinkRole.SELF, post);
+        TypeSerializer<LinkMessage> serializer =
+                new AvroTypeInfo<>(LinkMessage.class).createSerializer(new SerializerConfigImpl());
+        assertThat(serializer.copy(message)).isEqualTo(message);
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(message, out);
+        assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .isEqualTo(message);
+    }
+}

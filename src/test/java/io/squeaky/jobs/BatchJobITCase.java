@@ -1,0 +1,159 @@
+package io.squeaky.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.squeaky.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch job on the real Kaggle extract, its Parquet read back with DuckDB. */
+class BatchJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @TempDir static Path workDir;
+
+    static Path output;
+    static String report;
+
+    @BeforeAll
+    static void runTheJobOnTheKaggleExtract() throws Exception {
+        output = workDir.resolve("tables");
+        report =
+                run(
+                        "--input", SharedData.file("twcs/twcs-head5000.csv").toString(),
+                        "--format", "twcs",
+                        "--output", output.toString(),
+                        "--parallelism", "2",
+                        // Long enough that no reply in the extract falls outside its case, so the
+                        // figures compare one to one with the plain definition.
+                        "--inactivity-gap", "400d",
+                        "--reply-window", "400d");
+    }
+
+    @Test
+    void repliedExchangesAndTheirMedianMatchAnIndependentReadingOfTheCsv() throws Exception {
+        IndependentTwcsReading.Figures expected =
+                IndependentTwcsReading.of(SharedData.file("twcs/twcs-head5000.csv"));
+        assertThat(expected.repliedCustomerPosts()).isEqualTo(2083);
+
+        try (OutputReader duckdb = new OutputReader(output)) {
+            List<Object> figures =
+                    duckdb.rows(
+                                    "SELECT count(*), median(seconds_to_reply) / 60.0 FROM "
+                                            + duckdb.table("exchanges")
+                                            + " WHERE replied_at IS NOT NULL")
+                            .get(0);
+            assertThat(((Number) figures.get(0)).intValue()).isEqualTo(expected.repliedCustomerPosts());
+            assertThat(((Number) figures.get(1)).doubleValue())
+                    .isCloseTo(expected.medianMinutes(), within(1e-9));
+        }
+    }
+
+    @Test
+    void everyTableIsReadableWithTypedColumnsAndMarkedComplete() throws Exception {
+        try (OutputReader duckdb = new OutputReader(output)) {
+            assertThat(duckdb.count("SELECT count(*) FROM " + duckdb.table("cases"))).isPositive();
+            assertThat(
+                            duckdb.value(
+                                    "SELECT typeof(opened_at) FROM "
+                                            + duckdb.table("cases")
+                                            + " LIMIT 1"))
+                    .asString()
+                    .startsWith("TIMESTAMP");
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + duckdb.table("cases")
+                                            + " WHERE dt <> CAST(opened_at AT TIME ZONE 'UTC' AS DATE)"))
+                    .as("partitioned by the UTC open date")
+                    .isZero();
+        }
+        for (String table : List.of("cases", "exchanges", "rejects", "late")) {
+            assertThat(output.resolve(table).resolve("_SUCCESS")).exists();
+        }
+        try (var files = Files.walk(output)) {
+            List<Path> parts = new ArrayList<>();
+            files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("_SUCCESS"))
+                    .forEach(parts::add);
+            assertThat(parts).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).endsWith(".parquet"));
+        }
+    }
+
+    @Test
+    void casesAreConsistentWithTheirExchanges() throws Exception {
+        try (OutputReader duckdb = new OutputReader(output)) {
+            String cases = duckdb.table("cases");
+            String exchanges = duckdb.table("exchanges");
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + cases
+                                            + " c JOIN (SELECT case_id, count(*) n,"
+                                            + " count(replied_at) replied, min(posted_at) first_post"
+                                            + " FROM "
+                                            + exchanges
+                                            + " GROUP BY case_id) e USING (case_id)"
+                                            + " WHERE c.exchanges <> e.n"
+                                            + " OR c.unanswered_exchanges <> e.n - e.replied"
+                                            + " OR c.opened_at <> e.first_post"))
+                    .isZero();
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + cases
+                                            + " WHERE (first_reply_at IS NULL) <> (outcome = 'OPEN')"
+                                            + " OR (seconds_to_censor IS NULL) <> (first_reply_at IS NOT NULL)"
+                                            + " OR persistence < 1 OR persistence > customer_posts"
+                                            + " OR followers_at_open IS NOT NULL"))
+                    .as("outcome, censoring, persistence; TWCS has no follower counts")
+                    .isZero();
+            assertThat(duckdb.count("SELECT count(DISTINCT data_selection) FROM " + cases))
+                    .isEqualTo(1);
+            assertThat(duckdb.value("SELECT any_value(data_selection) FROM " + cases))
+                    .isEqualTo("conversations_seeded_by_brand_reply");
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + cases
+                                            + " WHERE customer_id SIMILAR TO '[0-9]+'"))
+                    .as("customer ids are pseudonyms, never the raw account ids")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void printsAPerBrandSummaryLabelledAsConditionalOnAReply() {
+        assertThat(report)
+                .contains("Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late")
+                .contains("among replied cases only")
+                .containsPattern("(?m)^Chipotle\\s+\\d+");
+    }
+
+    static String run(String... args) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            BatchJob.run(BatchConfig.fromArgs(args), out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -41,6 +41,8 @@ public final class BatchJob {
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         Configuration.fromMap(Map.of("heartbeat.interval", "2 s")));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        // Every record is Avro or a basic type; a silent fall-back to Kryo would be a defect.
+        env.getConfig().getSerializerConfig().setGenericTypes(false);
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }

@@ -3,6 +3,15 @@ package io.squeaky.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.ingest.PostFactory;
+import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseRecord;
+import io.squeaky.records.CustomerTimeline;
+import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.LinkedPost;
+import io.squeaky.records.Reject;
+import io.squeaky.records.SourceRecord;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkRole;
 import io.squeaky.records.Post;
@@ -14,6 +23,23 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.junit.jupiter.api.Test;
 
 class RecordSerializationTest {
+
+    @Test
+    void everyPipelineRecordIsSerialisedAsAvroNeverByKryo() {
+        for (Class<?> type :
+                List.of(
+                        SourceRecord.class,
+                        Post.class,
+                        LinkMessage.class,
+                        LinkedPost.class,
+                        CustomerTimeline.class,
+                        CaseDraft.class,
+                        CaseRecord.class,
+                        ExchangeRecord.class,
+                        Reject.class)) {
+            assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(AvroTypeInfo.class);
+        }
+    }
 
     @Test
     void copiesAndSerialisesNestedRecords() throws Exception {

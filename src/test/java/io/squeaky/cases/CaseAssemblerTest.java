@@ -1,0 +1,228 @@
+package io.squeaky.cases;
+
+import static io.squeaky.cases.Posts.answering;
+import static io.squeaky.cases.Posts.answeringBrand;
+import static io.squeaky.cases.Posts.brandReply;
+import static io.squeaky.cases.Posts.complaint;
+import static io.squeaky.cases.Posts.followUp;
+import static io.squeaky.cases.Posts.handoff;
+import static io.squeaky.cases.Posts.hours;
+import static io.squeaky.cases.Posts.minutes;
+import static io.squeaky.cases.Posts.unlinked;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.records.BrandAttribution;
+import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseRecord;
+import io.squeaky.records.CloseReason;
+import io.squeaky.records.CustomerTimeline;
+import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.LinkedPost;
+import io.squeaky.records.Outcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CaseAssemblerTest {
+
+    private static final String CUSTOMER = "twitter:100";
+    private final CaseAssembler assembler =
+            new CaseAssembler(
+                    new CaseRules(Duration.ofHours(72), Duration.ofDays(7)),
+                    new Pseudonymizer("test-salt"));
+    private final CustomerTimeline timeline = CaseAssembler.emptyTimeline();
+    private final List<CaseDraft> closed = new ArrayList<>();
+
+    @Test
+    void aComplaintAndItsReplyMakeOneRepliedCaseWithOneAnsweredExchange() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(brandReply("2", "Amazon", minutes(12), "1"), "100"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getBrand()).isEqualTo("Amazon");
+        assertThat(row.getBrandAttribution()).isEqualTo(BrandAttribution.BRAND_REPLY);
+        assertThat(row.getOpenedAt()).isEqualTo(minutes(0));
+        assertThat(row.getFirstReplyAt()).isEqualTo(minutes(12));
+        assertThat(row.getSecondsToFirstReply()).isEqualTo(720L);
+        assertThat(row.getPersistence()).isEqualTo(1);
+        assertThat(row.getOutcome()).isEqualTo(Outcome.REPLIED);
+        assertThat(row.getPartial()).isFalse();
+        assertThat(exchanges()).singleElement().satisfies(e -> {
+            assertThat(e.getSecondsToReply()).isEqualTo(720L);
+            assertThat(e.getReplyPrivateHandoff()).isFalse();
+        });
+    }
+
+    @Test
+    void persistenceCountsTheCustomerPostsBeforeTheFirstBrandReply() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Delta")),
+                unlinked(followUp("2", "100", minutes(30), "1")),
+                unlinked(followUp("3", "100", minutes(90), "2")),
+                answering(brandReply("4", "Delta", minutes(100), "3"), "100"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getPersistence()).isEqualTo(3);
+        assertThat(row.getCustomerPosts()).isEqualTo(3);
+        assertThat(row.getSecondsToFirstReply()).isEqualTo(100 * 60L);
+        assertThat(row.getUnansweredExchanges()).isEqualTo(2);
+        assertThat(exchanges()).extracting(ExchangeRecord::getSecondsToReply).containsExactly(null, null, 600L);
+    }
+
+    @Test
+    void aHandOffToPrivateMessagesIsItsOwnOutcome() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Sprint")),
+                answering(handoff("2", "Sprint", minutes(5), "1"), "100"),
+                answeringBrand(followUp("3", "100", minutes(9), "2"), "Sprint"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getOutcome()).isEqualTo(Outcome.HANDED_OFF_PRIVATE);
+        assertThat(row.getHandedOffPrivate()).isTrue();
+        assertThat(row.getHandedOffAt()).isEqualTo(minutes(5));
+        assertThat(row.getSecondsToHandoff()).isEqualTo(300L);
+        assertThat(row.getCustomerPosts()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnansweredComplaintIsKeptAsAnOpenCase() {
+        feed(unlinked(complaint("1", "100", minutes(0), "Uber")));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getOutcome()).isEqualTo(Outcome.OPEN);
+        assertThat(row.getFirstReplyAt()).isNull();
+        assertThat(row.getSecondsToFirstReply()).isNull();
+        assertThat(closed.get(0).getNeedsHorizon()).isTrue();
+    }
+
+    @Test
+    void aReplyToAPostOutsideTheDataStillMakesACaseFlaggedPartial() {
+        feed(
+                unlinked(followUp("5", "100", minutes(0), "4-not-in-data")),
+                answering(brandReply("6", "Apple", minutes(3), "5"), "100"));
+        closeAtEnd();
+
+        assertThat(onlyCase().getPartial()).isTrue();
+        assertThat(onlyCase().getBrand()).isEqualTo("Apple");
+    }
+
+    @Test
+    void aQuietGapClosesTheCaseAndTheNextComplaintOpensAnother() {
+        feed(
+                unlinked(complaint("1", "100", hours(0), "Amazon")),
+                answering(brandReply("2", "Amazon", hours(1), "1"), "100"));
+        assertThat(closed).isEmpty();
+
+        feed(unlinked(complaint("3", "100", hours(1 + 72), "Amazon")));
+        assertThat(closed).hasSize(1);
+        assertThat(closed.get(0).getClosesAt()).isEqualTo(hours(73));
+        assertThat(closed.get(0).getNeedsHorizon()).isFalse();
+
+        closeAtEnd();
+        assertThat(closed).hasSize(2);
+        assertThat(closed.get(1).getCaseRow().getOutcome()).isEqualTo(Outcome.OPEN);
+    }
+
+    @Test
+    void oneCustomerWritingToTwoBrandsMakesTwoCases() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                unlinked(complaint("2", "100", minutes(1), "Apple")),
+                answering(brandReply("3", "Apple", minutes(4), "2"), "100"));
+        closeAtEnd();
+
+        assertThat(closed)
+                .extracting(d -> d.getCaseRow().getBrand() + ":" + d.getCaseRow().getOutcome())
+                .containsExactlyInAnyOrder("Amazon:OPEN", "Apple:REPLIED");
+    }
+
+    @Test
+    void aPostWithoutAnyBrandEvidenceIsNotACase() {
+        feed(unlinked(complaint("1", "100", minutes(0), null)));
+        CaseAssembler.Closed result = assembler.close(CUSTOMER, timeline, true);
+
+        assertThat(result.drafts()).isEmpty();
+        assertThat(result.unattributedPosts()).isEqualTo(1);
+    }
+
+    @Test
+    void aThreadInheritsTheBrandOfItsEarliestAttributedPost() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), null)),
+                unlinked(followUp("2", "100", minutes(1), "1")),
+                answering(brandReply("3", "Tesco", minutes(20), "2"), "100"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getBrand()).isEqualTo("Tesco");
+        assertThat(row.getOpenedAt()).isEqualTo(minutes(0));
+        assertThat(row.getBrandAttribution()).isEqualTo(BrandAttribution.THREAD);
+        assertThat(row.getSecondsToFirstReply()).isEqualTo(20 * 60L);
+    }
+
+    @Test
+    void censoringStopsAtTheSessionCloseOrTheHorizonWhicheverComesFirst() {
+        feed(unlinked(complaint("1", "100", hours(0), "Amazon")));
+        closeAtEnd();
+        CaseDraft draft = closed.get(0);
+
+        CaseRecord byHorizon = Censoring.settle(draft, hours(10)).getCaseRow();
+        assertThat(byHorizon.getClosedBy()).isEqualTo(CloseReason.HORIZON);
+        assertThat(byHorizon.getSecondsToCensor()).isEqualTo(10 * 3600L);
+        assertThat(draft.getExchangeRows().get(0).getSecondsToCensor()).isEqualTo(10 * 3600L);
+
+        CaseRecord byInactivity = Censoring.settle(draft, hours(500)).getCaseRow();
+        assertThat(byInactivity.getClosedBy()).isEqualTo(CloseReason.INACTIVITY);
+        assertThat(byInactivity.getCensoredAt()).isEqualTo(hours(72));
+        assertThat(byInactivity.getSecondsToCensor()).isEqualTo(72 * 3600L);
+    }
+
+    @Test
+    void repliedCasesCarryNoSecondsToCensor() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(brandReply("2", "Amazon", minutes(3), "1"), "100"));
+        closeAtEnd();
+
+        CaseDraft settled = Censoring.settle(closed.get(0), hours(1));
+        assertThat(settled.getCaseRow().getSecondsToCensor()).isNull();
+        assertThat(settled.getExchangeRows().get(0).getCensoredAt()).isNull();
+    }
+
+    @Test
+    void customerIdsAreKeyedHashesThatDependOnTheSalt() {
+        feed(unlinked(complaint("1", "100", minutes(0), "Amazon")));
+        closeAtEnd();
+        String id = onlyCase().getCustomerId();
+
+        assertThat(id).hasSize(32).doesNotContain("100");
+        assertThat(new Pseudonymizer("test-salt").pseudonym("customer", CUSTOMER)).isEqualTo(id);
+        assertThat(new Pseudonymizer("other-salt").pseudonym("customer", CUSTOMER)).isNotEqualTo(id);
+    }
+
+    private void feed(LinkedPost... posts) {
+        for (LinkedPost post : posts) {
+            closed.addAll(assembler.accept(CUSTOMER, timeline, post).drafts());
+        }
+    }
+
+    private void closeAtEnd() {
+        closed.addAll(assembler.close(CUSTOMER, timeline, true).drafts());
+        assertThat(timeline.getPosts()).isEmpty();
+    }
+
+    private CaseRecord onlyCase() {
+        assertThat(closed).hasSize(1);
+        return closed.get(0).getCaseRow();
+    }
+
+    private List<ExchangeRecord> exchanges() {
+        return closed.get(0).getExchangeRows();
+    }
+}

@@ -1,0 +1,120 @@
+package io.squeaky.flink;
+
+import static io.squeaky.cases.Posts.answering;
+import static io.squeaky.cases.Posts.answeringBrand;
+import static io.squeaky.cases.Posts.brandReply;
+import static io.squeaky.cases.Posts.complaint;
+import static io.squeaky.cases.Posts.followUp;
+import static io.squeaky.cases.Posts.handoff;
+import static io.squeaky.cases.Posts.hours;
+import static io.squeaky.cases.Posts.minutes;
+import static io.squeaky.cases.Posts.unlinked;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.cases.CaseAssembler;
+import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.Pseudonymizer;
+import io.squeaky.records.CaseDraft;
+import io.squeaky.records.LinkedPost;
+import io.squeaky.records.Outcome;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AssembleCasesTest {
+
+    private static final Duration GAP = Duration.ofHours(72);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, LinkedPost, CaseDraft> harness;
+
+    @BeforeEach
+    void startHarness() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new AssembleCases(
+                                new CaseAssembler(
+                                        new CaseRules(GAP, Duration.ofDays(7)),
+                                        new Pseudonymizer("test-salt"))),
+                        new CustomerTraffic.ByCustomer(),
+                        Types.STRING);
+    }
+
+    @AfterEach
+    void closeHarness() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void postsArrivingOutOfOrderAreAssembledInEventTimeOrder() throws Exception {
+        send(answering(brandReply("3", "Delta", minutes(40), "2"), "100"));
+        send(unlinked(followUp("2", "100", minutes(30), "1")));
+        send(unlinked(complaint("1", "100", minutes(0), "Delta")));
+        harness.processWatermark(minutes(40));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(minutes(40) + GAP.toMillis());
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft -> {
+            assertThat(draft.getCaseRow().getOpenedAt()).isEqualTo(minutes(0));
+            assertThat(draft.getCaseRow().getPersistence()).isEqualTo(2);
+            assertThat(draft.getCaseRow().getSecondsToFirstReply()).isEqualTo(40 * 60L);
+            assertThat(draft.getNeedsHorizon()).isFalse();
+        });
+    }
+
+    @Test
+    void theInactivityGapClosesTheCaseAndClearsStateAndTimers() throws Exception {
+        send(unlinked(complaint("1", "100", hours(0), "Amazon")));
+        send(answering(brandReply("2", "Amazon", hours(1), "1"), "100"));
+        harness.processWatermark(hours(1) + GAP.toMillis() - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.processWatermark(hours(1) + GAP.toMillis());
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft ->
+                assertThat(draft.getClosesAt()).isEqualTo(hours(1) + GAP.toMillis()));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theEndOfInputClosesWhatIsOpenForCensoringAtTheHorizon() throws Exception {
+        send(unlinked(complaint("1", "100", hours(0), "Uber")));
+        send(unlinked(complaint("7", "200", hours(2), "Uber")));
+        harness.processWatermark(hours(3));
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues())
+                .hasSize(2)
+                .allSatisfy(draft -> {
+                    assertThat(draft.getNeedsHorizon()).isTrue();
+                    assertThat(draft.getCaseRow().getOutcome()).isEqualTo(Outcome.OPEN);
+                });
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aBrandAskingToContinueInPrivateIsDetectedAsAHandOff() throws Exception {
+        send(unlinked(complaint("1", "100", minutes(0), "Sprint")));
+        send(answering(handoff("2", "Sprint", minutes(2), "1"), "100"));
+        send(answeringBrand(followUp("3", "100", minutes(5), "2"), "Sprint"));
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft -> {
+            assertThat(draft.getCaseRow().getOutcome()).isEqualTo(Outcome.HANDED_OFF_PRIVATE);
+            assertThat(draft.getCaseRow().getSecondsToHandoff()).isEqualTo(120L);
+        });
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    private void send(LinkedPost post) throws Exception {
+        harness.processElement(post, post.getPost().getCreatedAt());
+    }
+}

@@ -42,7 +42,7 @@ public final class BatchJob {
                         Configuration.fromMap(Map.of("heartbeat.interval", "2 s")));
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         // Every record is Avro or a basic type; a silent fall-back to Kryo would be a defect.
-        env.getConfig().getSerializerConfig().setGenericTypes(false);
+        env.configure(Configuration.fromMap(Map.of("pipeline.generic-types", "false")));
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }

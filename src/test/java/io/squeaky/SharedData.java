@@ -13,7 +13,8 @@ public final class SharedData {
         Path file = root.resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(
-                    "shared data file missing: " + file.toAbsolutePath()
+                    "shared data file missing: "
+                            + file.toAbsolutePath()
                             + " (tests expect ../shared beside the repository)");
         }
         return file;

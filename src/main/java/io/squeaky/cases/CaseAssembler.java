@@ -29,7 +29,9 @@ public final class CaseAssembler implements Serializable {
         static final Closed NOTHING = new Closed(List.of(), 0, 0);
 
         Closed plus(Closed other) {
-            if (other.drafts.isEmpty() && other.unattributedPosts == 0 && other.unplacedReplies == 0) {
+            if (other.drafts.isEmpty()
+                    && other.unattributedPosts == 0
+                    && other.unplacedReplies == 0) {
                 return this;
             }
             List<CaseDraft> all = new ArrayList<>(drafts);

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * The knobs of case assembly. {@code inactivityGap}: a customer's conversation with brands ends
- * when neither they nor a brand replying to them posted for this long. {@code replyWindow}: a
- * reply is linked to its parent only if it comes within this long after it.
+ * when neither they nor a brand replying to them posted for this long. {@code replyWindow}: a reply
+ * is linked to its parent only if it comes within this long after it.
  */
 public record CaseRules(Duration inactivityGap, Duration replyWindow) implements Serializable {
 
@@ -35,8 +35,8 @@ public record CaseRules(Duration inactivityGap, Duration replyWindow) implements
     }
 
     /**
-     * Whether a reply posted at {@code replyAt} is linked to a parent posted at {@code parentAt}.
-     * A parent stamped after its reply (clock skew) is not linked: a streaming run could not have
+     * Whether a reply posted at {@code replyAt} is linked to a parent posted at {@code parentAt}. A
+     * parent stamped after its reply (clock skew) is not linked: a streaming run could not have
      * seen it in time, and batch and streaming must agree.
      */
     public boolean linksReply(long parentAt, long replyAt) {

@@ -7,9 +7,8 @@ import io.squeaky.records.ExchangeRecord;
 
 /**
  * Settles when a case stopped being observed. A case is observed until its session closed (last
- * activity plus the inactivity gap) or until the data horizon (the latest event time in the
- * input), whichever comes first. Unanswered cases and exchanges are right-censored there, not
- * dropped.
+ * activity plus the inactivity gap) or until the data horizon (the latest event time in the input),
+ * whichever comes first. Unanswered cases and exchanges are right-censored there, not dropped.
  */
 public final class Censoring {
 

@@ -57,8 +57,7 @@ final class SessionCases {
             }
         }
 
-        Map<String, Attribution> attribution =
-                attribute(customerPosts, earliestReply);
+        Map<String, Attribution> attribution = attribute(customerPosts, earliestReply);
         int unattributed = customerPosts.size() - attribution.size();
 
         Map<String, List<Segment>> byBrand = new LinkedHashMap<>();
@@ -114,8 +113,7 @@ final class SessionCases {
             } else if (reply != null) {
                 direct.put(
                         post.getPostId(),
-                        new Attribution(
-                                reply.getPost().getBrand(), BrandAttribution.BRAND_REPLY));
+                        new Attribution(reply.getPost().getBrand(), BrandAttribution.BRAND_REPLY));
             } else if (post.getAddressedBrand() != null) {
                 direct.put(
                         post.getPostId(),

@@ -27,9 +27,7 @@ public final class LinkMessages implements FlatMapFunction<Post, LinkMessage> {
         public String getKey(LinkMessage message) {
             Post post = message.getPost();
             String id =
-                    message.getRole() == LinkRole.SELF
-                            ? post.getPostId()
-                            : post.getParentPostId();
+                    message.getRole() == LinkRole.SELF ? post.getPostId() : post.getParentPostId();
             return post.getNetwork() + ":" + id;
         }
     }

@@ -44,7 +44,10 @@ public final class OutputTables {
         outputs.rejects()
                 .sinkTo(
                         ParquetTables.table(
-                                outputDir, REJECTS, Reject.class, r -> LocalDate.ofEpochDay(r.getRejectedOn())))
+                                outputDir,
+                                REJECTS,
+                                Reject.class,
+                                r -> LocalDate.ofEpochDay(r.getRejectedOn())))
                 .name("rejects table")
                 .uid("rejects-table");
         outputs.late()

@@ -21,8 +21,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Parquet tables written by FileSink: Snappy-compressed, Hive-style {@code dt=YYYY-MM-DD}
  * partitions, part files ending in {@code .parquet} so that a {@code *.parquet} glob never meets
- * in-progress files or markers. Files become visible when the batch ends or a checkpoint
- * completes.
+ * in-progress files or markers. Files become visible when the batch ends or a checkpoint completes.
  */
 public final class ParquetTables {
 
@@ -48,7 +47,8 @@ public final class ParquetTables {
     }
 
     static <T extends SpecificRecordBase> ParquetWriterFactory<T> writerFactory(Class<T> type) {
-        String schema = TableSchemas.withLogicalTypes(SpecificData.get().getSchema(type)).toString();
+        String schema =
+                TableSchemas.withLogicalTypes(SpecificData.get().getSchema(type)).toString();
         ParquetBuilder<T> builder =
                 out ->
                         AvroParquetWriter.<T>builder(out)

@@ -24,8 +24,8 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 /**
  * Reads post files for a FileSource. A bulk format rather than a stream format because the reader
  * needs the file's path for rejects, and a TWCS record may span lines. Files are read whole (a
- * quoted newline makes a record boundary undecidable mid-file); {@code .gz} files are inflated.
- * A restored reader re-parses its file and skips the records already emitted.
+ * quoted newline makes a record boundary undecidable mid-file); {@code .gz} files are inflated. A
+ * restored reader re-parses its file and skips the records already emitted.
  */
 public final class PostFileFormat implements BulkFormat<SourceRecord, FileSourceSplit> {
 
@@ -80,8 +80,7 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
             this.source = path.toString();
             InputStream raw = path.getFileSystem().open(path);
             this.stream = source.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
-            this.splitter =
-                    format.splitter(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            this.splitter = format.splitter(new InputStreamReader(stream, StandardCharsets.UTF_8));
             this.parser = format.parser(factory);
             this.toSkip = alreadyEmitted;
             this.emitted = alreadyEmitted;

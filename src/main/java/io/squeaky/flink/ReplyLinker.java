@@ -20,10 +20,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by post id: tells each reply who wrote the post it answers. The post itself (SELF) is
- * kept for the reply window; its replies (CHILD) wait until event time reaches them, then leave
- * with the parent's author, or as unlinked if the parent never came. Root posts leave from their
- * own key. Every post leaves exactly once, from one key, so duplicates are dropped here.
+ * Keyed by post id: tells each reply who wrote the post it answers. The post itself (SELF) is kept
+ * for the reply window; its replies (CHILD) wait until event time reaches them, then leave with the
+ * parent's author, or as unlinked if the parent never came. Root posts leave from their own key.
+ * Every post leaves exactly once, from one key, so duplicates are dropped here.
  *
  * <p>State: the post, until its timestamp plus the reply window; each reply, until its timestamp
  * plus the reply window (to recognise a re-sent copy). Every entry has a timer that removes it.
@@ -108,13 +108,14 @@ public final class ReplyLinker extends KeyedProcessFunction<String, LinkMessage,
 
     private LinkedPost link(Post reply, Post parent) {
         boolean linked =
-                parent != null
-                        && rules.linksReply(
-                                parent.getCreatedAt(),
-                                reply.getCreatedAt());
+                parent != null && rules.linksReply(parent.getCreatedAt(), reply.getCreatedAt());
         return linked
                 ? new LinkedPost(
-                        reply, true, parent.getAuthorId(), parent.getAuthorIsBrand(), parent.getBrand())
+                        reply,
+                        true,
+                        parent.getAuthorId(),
+                        parent.getAuthorIsBrand(),
+                        parent.getBrand())
                 : new LinkedPost(reply, false, null, false, null);
     }
 

@@ -23,7 +23,9 @@ public final class TableSchemas {
         for (Schema.Field field : record.getFields()) {
             Object mark = field.getObjectProp(MARK);
             Schema type =
-                    mark == null ? field.schema() : annotate(field.schema(), logical(mark.toString()));
+                    mark == null
+                            ? field.schema()
+                            : annotate(field.schema(), logical(mark.toString()));
             Schema.Field copy = new Schema.Field(field, type);
             fields.add(copy);
         }
@@ -45,7 +47,10 @@ public final class TableSchemas {
         if (schema.getType() == Schema.Type.UNION) {
             List<Schema> branches = new ArrayList<>();
             for (Schema branch : schema.getTypes()) {
-                branches.add(branch.getType() == Schema.Type.NULL ? branch : annotate(branch, logicalType));
+                branches.add(
+                        branch.getType() == Schema.Type.NULL
+                                ? branch
+                                : annotate(branch, logicalType));
             }
             return Schema.createUnion(branches);
         }

@@ -5,8 +5,8 @@ import java.io.Reader;
 
 /**
  * Splits RFC 4180 CSV into records. A line break inside double quotes belongs to the field. A
- * carriage return not followed by a line feed is text, quoted or not: the TWCS extract carries
- * such bare CRs inside tweets, and treating them as record ends would cut a tweet in two.
+ * carriage return not followed by a line feed is text, quoted or not: the TWCS extract carries such
+ * bare CRs inside tweets, and treating them as record ends would cut a tweet in two.
  */
 public final class CsvRecordSplitter implements RecordSplitter {
 
@@ -35,7 +35,7 @@ public final class CsvRecordSplitter implements RecordSplitter {
             } else if (c == '\n') {
                 line++;
                 if (!quoted) {
-                    return finish();
+                    return record.toString();
                 }
                 record.append('\n');
             } else if (c == '\r' && !quoted && peek() == '\n') {
@@ -50,10 +50,6 @@ public final class CsvRecordSplitter implements RecordSplitter {
         return record.toString();
     }
 
-    private String finish() {
-        int end = record.length();
-        return record.substring(0, end);
-    }
 
     @Override
     public long recordLine() {

@@ -7,7 +7,6 @@ import io.squeaky.text.Mentions;
 import io.squeaky.text.PrivateHandoffDetector;
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -64,7 +63,10 @@ public final class PostFactory implements Serializable {
                                 .setSourceFormat(format)
                                 .setReason(reason)
                                 .setRawText(record.keptText())
-                                .setRejectedOn((int) LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toEpochDay())
+                                .setRejectedOn(
+                                        (int)
+                                                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                                                        .toEpochDay())
                                 .build())
                 .build();
     }

@@ -3,7 +3,6 @@ package io.squeaky.ingest;
 import io.squeaky.records.Post;
 import io.squeaky.records.SourceRecord;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -11,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * Reads the Kaggle "Customer Support on Twitter" CSV: {@code
  * tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id}, with or
- * without the unnamed leading index column that pandas re-saves add. Ids written as floats
- * ({@code 3.0}) are read as integers. Replies are linked only through their own {@code
+ * without the unnamed leading index column that pandas re-saves add. Ids written as floats ({@code
+ * 3.0}) are read as integers. Replies are linked only through their own {@code
  * in_response_to_tweet_id}: {@code response_tweet_id} lists are known to be corrupted by
  * spreadsheet re-saves and are ignored. An {@code inbound=False} author is a brand account even
  * when the brand list does not name it; it then stands for a brand of its own name.

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squeaky.records.Post;
 import io.squeaky.records.SourceRecord;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +53,8 @@ public final class TwitterV1Parser implements PostParser {
         String authorId = firstText(user, "id_str", "id");
         String createdAt = text(tweet, "created_at");
         if (id == null || authorId == null || createdAt == null) {
-            String missing = id == null ? "id_str" : authorId == null ? "user.id_str" : "created_at";
+            String missing =
+                    id == null ? "id_str" : authorId == null ? "user.id_str" : "created_at";
             out.accept(factory.reject(record, FORMAT, "tweet without " + missing));
             return;
         }

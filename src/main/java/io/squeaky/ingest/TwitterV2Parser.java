@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squeaky.records.Post;
 import io.squeaky.records.SourceRecord;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,7 +67,10 @@ public final class TwitterV2Parser implements PostParser {
     }
 
     private void tweet(
-            RawRecord record, JsonNode tweet, Map<String, JsonNode> users, Consumer<SourceRecord> out) {
+            RawRecord record,
+            JsonNode tweet,
+            Map<String, JsonNode> users,
+            Consumer<SourceRecord> out) {
         String id = text(tweet, "id");
         String authorId = text(tweet, "author_id");
         String createdAt = text(tweet, "created_at");

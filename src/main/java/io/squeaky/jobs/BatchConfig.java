@@ -84,7 +84,10 @@ public record BatchConfig(
         String brandsFile = options.get("brands", null);
         BrandRegistry brands;
         try {
-            brands = brandsFile == null ? BrandRegistry.bundled() : BrandRegistry.load(Path.of(brandsFile));
+            brands =
+                    brandsFile == null
+                            ? BrandRegistry.bundled()
+                            : BrandRegistry.load(Path.of(brandsFile));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read --brands " + brandsFile + ": " + e, e);
         }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Command-line options: {@code --name value} pairs, a name may repeat ({@code --input a --input
- * b}) and a value may list several items separated by commas.
+ * Command-line options: {@code --name value} pairs, a name may repeat ({@code --input a --input b})
+ * and a value may list several items separated by commas.
  */
 final class Options {
 
@@ -116,9 +116,15 @@ final class Options {
                 case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException
+                | DateTimeParseException
+                | StringIndexOutOfBoundsException e) {
             throw new IllegalArgumentException(
-                    "--" + name + " expects a duration such as 90s, 30m, 72h or 7d, not '" + value + "'",
+                    "--"
+                            + name
+                            + " expects a duration such as 90s, 30m, 72h or 7d, not '"
+                            + value
+                            + "'",
                     e);
         }
     }

@@ -9,8 +9,8 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * The summary printed after a batch run. Reply times are among replied cases only and say so:
- * they are conditional on a reply, and unanswered cases are censored, not counted.
+ * The summary printed after a batch run. Reply times are among replied cases only and say so: they
+ * are conditional on a reply, and unanswered cases are censored, not counted.
  */
 record RunSummary(Map<String, Object> counts) {
 
@@ -38,7 +38,9 @@ record RunSummary(Map<String, Object> counts) {
             return;
         }
         out.println();
-        out.printf("%-28s %8s %9s %13s %13s%n", "brand", "cases", "replied", "median min*", "p90 min*");
+        out.printf(
+                "%-28s %8s %9s %13s %13s%n",
+                "brand", "cases", "replied", "median min*", "p90 min*");
         for (BrandReplySummary.Line line : brands.lines()) {
             out.printf(
                     "%-28s %8d %8.1f%% %13s %13s%n",

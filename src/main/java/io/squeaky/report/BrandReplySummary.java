@@ -16,7 +16,8 @@ public final class BrandReplySummary implements Serializable {
     private final Map<String, Tally> brands = new TreeMap<>();
 
     /** One line of the summary. Reply minutes are among replied cases only. */
-    public record Line(String brand, long cases, long replied, double medianMinutes, double p90Minutes) {}
+    public record Line(
+            String brand, long cases, long replied, double medianMinutes, double p90Minutes) {}
 
     private static final class Tally implements Serializable {
         long cases;
@@ -51,7 +52,8 @@ public final class BrandReplySummary implements Serializable {
         List<Line> lines = new ArrayList<>();
         brands.forEach(
                 (brand, tally) -> {
-                    long replied = tally.replySeconds.values().stream().mapToLong(Long::longValue).sum();
+                    long replied =
+                            tally.replySeconds.values().stream().mapToLong(Long::longValue).sum();
                     lines.add(
                             new Line(
                                     brand,
@@ -65,8 +67,8 @@ public final class BrandReplySummary implements Serializable {
     }
 
     /**
-     * The p-quantile by linear interpolation between order statistics (R's type 7, numpy's
-     * default; the median of an even count is the mean of the middle two). NaN when empty.
+     * The p-quantile by linear interpolation between order statistics (R's type 7, numpy's default;
+     * the median of an even count is the mean of the middle two). NaN when empty.
      */
     static double quantile(TreeMap<Long, Long> counts, long n, double p) {
         if (n == 0) {

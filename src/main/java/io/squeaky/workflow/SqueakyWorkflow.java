@@ -85,8 +85,7 @@ public final class SqueakyWorkflow {
                         .keyBy(new CustomerTraffic.ByCustomer())
                         .process(
                                 new AssembleCases(
-                                        new CaseAssembler(
-                                                settings.rules(), settings.pseudonyms())))
+                                        new CaseAssembler(settings.rules(), settings.pseudonyms())))
                         .returns(new AvroTypeInfo<>(CaseDraft.class))
                         .name("assemble cases")
                         .uid("assemble-cases");

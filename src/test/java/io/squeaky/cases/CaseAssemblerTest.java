@@ -50,10 +50,13 @@ class CaseAssemblerTest {
         assertThat(row.getPersistence()).isEqualTo(1);
         assertThat(row.getOutcome()).isEqualTo(Outcome.REPLIED);
         assertThat(row.getPartial()).isFalse();
-        assertThat(exchanges()).singleElement().satisfies(e -> {
-            assertThat(e.getSecondsToReply()).isEqualTo(720L);
-            assertThat(e.getReplyPrivateHandoff()).isFalse();
-        });
+        assertThat(exchanges())
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.getSecondsToReply()).isEqualTo(720L);
+                            assertThat(e.getReplyPrivateHandoff()).isFalse();
+                        });
     }
 
     @Test
@@ -70,7 +73,9 @@ class CaseAssemblerTest {
         assertThat(row.getCustomerPosts()).isEqualTo(3);
         assertThat(row.getSecondsToFirstReply()).isEqualTo(100 * 60L);
         assertThat(row.getUnansweredExchanges()).isEqualTo(2);
-        assertThat(exchanges()).extracting(ExchangeRecord::getSecondsToReply).containsExactly(null, null, 600L);
+        assertThat(exchanges())
+                .extracting(ExchangeRecord::getSecondsToReply)
+                .containsExactly(null, null, 600L);
     }
 
     @Test
@@ -203,7 +208,8 @@ class CaseAssemblerTest {
 
         assertThat(id).hasSize(32).doesNotContain("100");
         assertThat(new Pseudonymizer("test-salt").pseudonym("customer", CUSTOMER)).isEqualTo(id);
-        assertThat(new Pseudonymizer("other-salt").pseudonym("customer", CUSTOMER)).isNotEqualTo(id);
+        assertThat(new Pseudonymizer("other-salt").pseudonym("customer", CUSTOMER))
+                .isNotEqualTo(id);
     }
 
     private void feed(LinkedPost... posts) {

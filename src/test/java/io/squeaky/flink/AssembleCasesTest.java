@@ -58,12 +58,16 @@ class AssembleCasesTest {
 
         harness.processWatermark(minutes(40) + GAP.toMillis());
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft -> {
-            assertThat(draft.getCaseRow().getOpenedAt()).isEqualTo(minutes(0));
-            assertThat(draft.getCaseRow().getPersistence()).isEqualTo(2);
-            assertThat(draft.getCaseRow().getSecondsToFirstReply()).isEqualTo(40 * 60L);
-            assertThat(draft.getNeedsHorizon()).isFalse();
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        draft -> {
+                            assertThat(draft.getCaseRow().getOpenedAt()).isEqualTo(minutes(0));
+                            assertThat(draft.getCaseRow().getPersistence()).isEqualTo(2);
+                            assertThat(draft.getCaseRow().getSecondsToFirstReply())
+                                    .isEqualTo(40 * 60L);
+                            assertThat(draft.getNeedsHorizon()).isFalse();
+                        });
     }
 
     @Test
@@ -76,8 +80,12 @@ class AssembleCasesTest {
 
         harness.processWatermark(hours(1) + GAP.toMillis());
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft ->
-                assertThat(draft.getClosesAt()).isEqualTo(hours(1) + GAP.toMillis()));
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        draft ->
+                                assertThat(draft.getClosesAt())
+                                        .isEqualTo(hours(1) + GAP.toMillis()));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -92,10 +100,11 @@ class AssembleCasesTest {
 
         assertThat(harness.extractOutputValues())
                 .hasSize(2)
-                .allSatisfy(draft -> {
-                    assertThat(draft.getNeedsHorizon()).isTrue();
-                    assertThat(draft.getCaseRow().getOutcome()).isEqualTo(Outcome.OPEN);
-                });
+                .allSatisfy(
+                        draft -> {
+                            assertThat(draft.getNeedsHorizon()).isTrue();
+                            assertThat(draft.getCaseRow().getOutcome()).isEqualTo(Outcome.OPEN);
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -107,10 +116,14 @@ class AssembleCasesTest {
         send(answeringBrand(followUp("3", "100", minutes(5), "2"), "Sprint"));
         harness.processWatermark(Long.MAX_VALUE);
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(draft -> {
-            assertThat(draft.getCaseRow().getOutcome()).isEqualTo(Outcome.HANDED_OFF_PRIVATE);
-            assertThat(draft.getCaseRow().getSecondsToHandoff()).isEqualTo(120L);
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        draft -> {
+                            assertThat(draft.getCaseRow().getOutcome())
+                                    .isEqualTo(Outcome.HANDED_OFF_PRIVATE);
+                            assertThat(draft.getCaseRow().getSecondsToHandoff()).isEqualTo(120L);
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 

@@ -7,15 +7,15 @@ import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.LinkMessage;
+import io.squeaky.records.LinkRole;
 import io.squeaky.records.LinkedPost;
+import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import io.squeaky.records.LinkMessage;
-import io.squeaky.records.LinkRole;
-import io.squeaky.records.Post;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -37,7 +37,9 @@ class RecordSerializationTest {
                         CaseRecord.class,
                         ExchangeRecord.class,
                         Reject.class)) {
-            assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(AvroTypeInfo.class);
+            assertThat(TypeInformation.of(type))
+                    .as(type.getSimpleName())
+                    .isInstanceOf(AvroTypeInfo.class);
         }
     }
 

@@ -50,7 +50,13 @@ class ReplyLinkerTest {
         harness.processWatermark(minutes(12));
 
         assertThat(harness.extractOutputValues())
-                .extracting(l -> l.getPost().getPostId() + ":" + l.getParentKnown() + ":" + l.getParentAuthorId())
+                .extracting(
+                        l ->
+                                l.getPost().getPostId()
+                                        + ":"
+                                        + l.getParentKnown()
+                                        + ":"
+                                        + l.getParentAuthorId())
                 .containsExactlyInAnyOrder("1:false:null", "2:true:100");
     }
 
@@ -59,10 +65,13 @@ class ReplyLinkerTest {
         send(followUp("5", "100", minutes(3), "4"));
         harness.processWatermark(minutes(3));
 
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(l -> {
-            assertThat(l.getParentKnown()).isFalse();
-            assertThat(l.getPost().getParentPostId()).isEqualTo("4");
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        l -> {
+                            assertThat(l.getParentKnown()).isFalse();
+                            assertThat(l.getPost().getParentPostId()).isEqualTo("4");
+                        });
     }
 
     @Test

@@ -42,10 +42,13 @@ class SettleCensoringTest {
 
             harness.processBroadcastElement(hours(5), Long.MAX_VALUE);
 
-            assertThat(harness.extractOutputValues()).singleElement().satisfies(row -> {
-                assertThat(row.getClosedBy()).isEqualTo(CloseReason.HORIZON);
-                assertThat(row.getSecondsToCensor()).isEqualTo(5 * 3600L);
-            });
+            assertThat(harness.extractOutputValues())
+                    .singleElement()
+                    .satisfies(
+                            row -> {
+                                assertThat(row.getClosedBy()).isEqualTo(CloseReason.HORIZON);
+                                assertThat(row.getSecondsToCensor()).isEqualTo(5 * 3600L);
+                            });
             assertThat(harness.getSideOutput(SettleCensoring.EXCHANGES)).hasSize(1);
             assertThat(keyedStateEntries(harness)).isZero();
         }
@@ -74,8 +77,8 @@ class SettleCensoringTest {
 
     private CaseDraft openCaseClosedAtEnd(long openedAt) {
         var timeline = CaseAssembler.emptyTimeline();
-        assembler.accept("twitter:100", timeline, unlinked(complaint("1", "100", openedAt, "Uber")));
+        assembler.accept(
+                "twitter:100", timeline, unlinked(complaint("1", "100", openedAt, "Uber")));
         return assembler.close("twitter:100", timeline, true).drafts().get(0);
     }
-
 }

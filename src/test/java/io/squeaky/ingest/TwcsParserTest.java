@@ -21,7 +21,11 @@ class TwcsParserTest {
         assertThat(parsed.rejects()).isEmpty();
         assertThat(parsed.posts()).hasSize(5000);
         assertThat(parsed.posts().stream().filter(Post::getAuthorIsBrand)).hasSize(2222);
-        assertThat(parsed.posts().stream().map(Post::getAuthorId).distinct().filter(a -> !a.matches("\\d+")))
+        assertThat(
+                        parsed.posts().stream()
+                                .map(Post::getAuthorId)
+                                .distinct()
+                                .filter(a -> !a.matches("\\d+")))
                 .hasSize(76);
     }
 
@@ -30,7 +34,9 @@ class TwcsParserTest {
         Map<String, Post> byId = byId(SharedData.file("twcs/twcs-head5000.csv"));
 
         Post tweet = byId.get("3399");
-        assertThat(tweet.getText()).isEqualTo("@AskPayPal \r\rI just love the start of email 😁 https://t.co/8u1Pf5rJoN");
+        assertThat(tweet.getText())
+                .isEqualTo(
+                        "@AskPayPal \r\rI just love the start of email 😁 https://t.co/8u1Pf5rJoN");
         assertThat(tweet.getAuthorId()).isEqualTo("116510");
         assertThat(tweet.getParentPostId()).isNull();
     }
@@ -43,7 +49,8 @@ class TwcsParserTest {
         assertThat(reply.getParentPostId()).isEqualTo("3");
         assertThat(reply.getAuthorIsBrand()).isTrue();
         assertThat(reply.getBrand()).isEqualTo("Sprint");
-        assertThat(reply.getCreatedAt()).isEqualTo(java.time.Instant.parse("2017-10-31T22:10:47Z").toEpochMilli());
+        assertThat(reply.getCreatedAt())
+                .isEqualTo(java.time.Instant.parse("2017-10-31T22:10:47Z").toEpochMilli());
         assertThat(reply.getPrivateHandoff()).isTrue();
         Post customer = byId.get("8");
         assertThat(customer.getAuthorIsBrand()).isFalse();
@@ -68,7 +75,11 @@ class TwcsParserTest {
                         + "10,NewBrandHelp,FALSE,Tue Oct 31 22:10:47 +0000 2017,@5 sorry!,,11\n"
                         + "11,5,TRUE,Tue Oct 31 22:00:00 +0000 2017,@NewBrandHelp broken,10,\n";
         ParsedFile parsed =
-                ParsedFile.read(new StringReader(csv), "inline.csv", InputFormat.TWCS, BrandRegistry.bundled());
+                ParsedFile.read(
+                        new StringReader(csv),
+                        "inline.csv",
+                        InputFormat.TWCS,
+                        BrandRegistry.bundled());
 
         assertThat(parsed.posts()).hasSize(2);
         Post brandPost = parsed.posts().get(0);
@@ -92,11 +103,16 @@ class TwcsParserTest {
                         + "8,9,115712,TRUE,Tue Oct 31 22:11:45 +0000 2017,fine,,\n"
                         + "9,10,115712,True,Tue Oct 31 22:11:45 +0000 2017,\"open quote\n";
         ParsedFile parsed =
-                ParsedFile.read(new StringReader(csv), "bad.csv", InputFormat.TWCS, BrandRegistry.bundled());
+                ParsedFile.read(
+                        new StringReader(csv),
+                        "bad.csv",
+                        InputFormat.TWCS,
+                        BrandRegistry.bundled());
 
         assertThat(parsed.posts()).extracting(Post::getPostId).containsExactly("1", "9");
         Map<Long, String> reasons =
-                parsed.rejects().stream().collect(Collectors.toMap(Reject::getPosition, Reject::getReason));
+                parsed.rejects().stream()
+                        .collect(Collectors.toMap(Reject::getPosition, Reject::getReason));
         assertThat(reasons)
                 .containsOnlyKeys(3L, 4L, 5L, 6L, 7L, 8L, 9L, 11L)
                 .hasEntrySatisfying(3L, r -> assertThat(r).contains("tweet_id"))
@@ -107,7 +123,8 @@ class TwcsParserTest {
                 .hasEntrySatisfying(8L, r -> assertThat(r).contains("expected 8 fields, found 5"))
                 .hasEntrySatisfying(9L, r -> assertThat(r).contains("impossible"))
                 .hasEntrySatisfying(11L, r -> assertThat(r).contains("unterminated"));
-        assertThat(parsed.rejects()).allSatisfy(r -> assertThat(r.getSource()).isEqualTo("bad.csv"));
+        assertThat(parsed.rejects())
+                .allSatisfy(r -> assertThat(r.getSource()).isEqualTo("bad.csv"));
         assertThat(parsed.rejects().get(0).getRawText())
                 .isEqualTo("1,abc,115712,True,Tue Oct 31 22:11:45 +0000 2017,bad id,,");
     }
@@ -116,7 +133,11 @@ class TwcsParserTest {
     void cutsTheRawTextOfARejectToOneKilobyte() throws Exception {
         String csv = "1,2,3\n" + "x".repeat(5000) + "\n";
         ParsedFile parsed =
-                ParsedFile.read(new StringReader(csv), "long.csv", InputFormat.TWCS, BrandRegistry.bundled());
+                ParsedFile.read(
+                        new StringReader(csv),
+                        "long.csv",
+                        InputFormat.TWCS,
+                        BrandRegistry.bundled());
 
         assertThat(parsed.rejects()).hasSize(2);
         assertThat(parsed.rejects().get(1).getRawText()).hasSize(1024);

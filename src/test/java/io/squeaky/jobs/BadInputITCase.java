@@ -72,8 +72,13 @@ class BadInputITCase {
             assertThat(rejects)
                     .extracting(r -> r.get(0) + ":" + r.get(1))
                     .containsExactly(
-                            "part-1.csv:4", "part-1.csv:5", "part-1.csv:6", "part-1.csv:7",
-                            "part-1.csv:8", "part-1.csv:9", "part-2.csv:4");
+                            "part-1.csv:4",
+                            "part-1.csv:5",
+                            "part-1.csv:6",
+                            "part-1.csv:7",
+                            "part-1.csv:8",
+                            "part-1.csv:9",
+                            "part-2.csv:4");
             assertThat(rejects)
                     .extracting(r -> (String) r.get(2))
                     .satisfiesExactly(
@@ -95,7 +100,8 @@ class BadInputITCase {
                             .get(0);
             assertThat(theCase).containsExactly("Amazon", 1, 1, 1, 720L, "HANDED_OFF_PRIVATE");
             assertThat(duckdb.count("SELECT count(*) FROM " + duckdb.table("cases"))).isEqualTo(1);
-            assertThat(duckdb.count("SELECT count(*) FROM " + duckdb.table("exchanges"))).isEqualTo(1);
+            assertThat(duckdb.count("SELECT count(*) FROM " + duckdb.table("exchanges")))
+                    .isEqualTo(1);
         }
         assertThat(report)
                 .contains("Read 11 posts: 4 accepted, 7 rejected, 0 late; 2 duplicates dropped.");

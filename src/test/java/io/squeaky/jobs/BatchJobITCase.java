@@ -62,7 +62,8 @@ class BatchJobITCase {
                                             + duckdb.table("exchanges")
                                             + " WHERE replied_at IS NOT NULL")
                             .get(0);
-            assertThat(((Number) figures.get(0)).intValue()).isEqualTo(expected.repliedCustomerPosts());
+            assertThat(((Number) figures.get(0)).intValue())
+                    .isEqualTo(expected.repliedCustomerPosts());
             assertThat(((Number) figures.get(1)).doubleValue())
                     .isCloseTo(expected.medianMinutes(), within(1e-9));
         }
@@ -95,7 +96,9 @@ class BatchJobITCase {
             files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals("_SUCCESS"))
                     .forEach(parts::add);
-            assertThat(parts).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).endsWith(".parquet"));
+            assertThat(parts)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.toString()).endsWith(".parquet"));
         }
     }
 

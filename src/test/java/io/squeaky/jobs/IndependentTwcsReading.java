@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Reply figures computed straight from a TWCS CSV with nothing from the pipeline: its own CSV
- * reading, java.time parsing, and the textbook definition (a customer post, the earliest brand
- * post whose in_response_to_tweet_id names it).
+ * reading, java.time parsing, and the textbook definition (a customer post, the earliest brand post
+ * whose in_response_to_tweet_id names it).
  */
 final class IndependentTwcsReading {
 
@@ -32,7 +32,10 @@ final class IndependentTwcsReading {
         int id = header.indexOf("tweet_id");
         Map<String, Row> rows = new HashMap<>();
         for (List<String> r : records.subList(1, records.size())) {
-            String parent = r.get(id + 6).isEmpty() ? null : String.valueOf((long) Double.parseDouble(r.get(id + 6)));
+            String parent =
+                    r.get(id + 6).isEmpty()
+                            ? null
+                            : String.valueOf((long) Double.parseDouble(r.get(id + 6)));
             rows.put(
                     r.get(id),
                     new Row(
@@ -45,7 +48,8 @@ final class IndependentTwcsReading {
         for (Row reply : rows.values()) {
             Row parent = reply.parent() == null ? null : rows.get(reply.parent());
             if (!reply.inbound() && parent != null && parent.inbound()) {
-                firstReply.merge(parent.id(), reply.epochSeconds() - parent.epochSeconds(), Math::min);
+                firstReply.merge(
+                        parent.id(), reply.epochSeconds() - parent.epochSeconds(), Math::min);
             }
         }
         List<Long> delays = new ArrayList<>(firstReply.values());
@@ -78,7 +82,8 @@ final class IndependentTwcsReading {
             } else if (c == ',') {
                 record.add(field.toString());
                 field.setLength(0);
-            } else if (c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+            } else if (c == '\n'
+                    || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
                 if (c == '\r') {
                     i++;
                 }

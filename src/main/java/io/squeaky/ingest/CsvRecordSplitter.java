@@ -50,7 +50,6 @@ public final class CsvRecordSplitter implements RecordSplitter {
         return record.toString();
     }
 
-
     @Override
     public long recordLine() {
         return recordLine;

@@ -1,0 +1,136 @@
+package io.squeaky.clock;
+
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * When a brand's support desk works: a time zone, opening hours for each day of the week (several
+ * spans a day allowed) and holidays. Answers how many business seconds lie between two instants,
+ * with daylight-saving transitions taken from the zone's rules: a spring-forward night has an hour
+ * less, a fall-back night an hour more.
+ */
+public final class BusinessSchedule implements Serializable {
+
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<OpeningHours>> week;
+    private final Set<LocalDate> holidays;
+
+    public BusinessSchedule(
+            ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Set<LocalDate> holidays) {
+        this.zone = zone;
+        this.week = new EnumMap<>(DayOfWeek.class);
+        week.forEach((day, hours) -> this.week.put(day, sorted(day, hours)));
+        this.holidays = new TreeSet<>(holidays);
+    }
+
+    /** A desk that never closes: business time equals calendar time. */
+    public static BusinessSchedule alwaysOpen(ZoneId zone) {
+        Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, List.of(new OpeningHours(0, OpeningHours.DAY)));
+        }
+        return new BusinessSchedule(zone, week, Set.of());
+    }
+
+    /** Monday to Friday, 09:00 to 17:00 local time, no holidays. */
+    public static BusinessSchedule officeHours(ZoneId zone) {
+        Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                week.put(day, List.of(OpeningHours.parse("09:00-17:00")));
+            }
+        }
+        return new BusinessSchedule(zone, week, Set.of());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Business seconds in {@code [from, to)}; zero when {@code to <= from}. */
+    public long businessSeconds(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        long millis = 0;
+        LocalDate last = LocalDate.ofInstant(to, zone);
+        for (LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1);
+                !day.isAfter(last);
+                day = day.plusDays(1)) {
+            for (Instant[] span : spans(day)) {
+                Instant start = span[0].isAfter(from) ? span[0] : from;
+                Instant end = span[1].isBefore(to) ? span[1] : to;
+                if (end.isAfter(start)) {
+                    millis += end.toEpochMilli() - start.toEpochMilli();
+                }
+            }
+        }
+        return Math.floorDiv(millis, 1000L);
+    }
+
+    /** Whether the desk is working at this instant. */
+    public boolean isOpen(Instant at) {
+        LocalDate today = LocalDate.ofInstant(at, zone);
+        for (LocalDate day = today.minusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+            for (Instant[] span : spans(day)) {
+                if (!at.isBefore(span[0]) && at.isBefore(span[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The working spans of one local date as instants; none on a holiday. */
+    private List<Instant[]> spans(LocalDate day) {
+        if (holidays.contains(day)) {
+            return List.of();
+        }
+        List<Instant[]> spans = new ArrayList<>();
+        for (OpeningHours hours : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+            spans.add(
+                    new Instant[] {
+                        instant(day, hours.startSecond()), instant(day, hours.endSecond())
+                    });
+        }
+        return spans;
+    }
+
+    /**
+     * The instant of a local time of day. A time skipped by a spring-forward transition maps to the
+     * instant the clocks jumped to; a repeated fall-back time maps to its first occurrence.
+     */
+    private Instant instant(LocalDate day, int secondOfDay) {
+        if (secondOfDay == OpeningHours.DAY) {
+            return day.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        return ZonedDateTime.of(day, LocalTime.ofSecondOfDay(secondOfDay), zone).toInstant();
+    }
+
+    private static List<OpeningHours> sorted(DayOfWeek day, List<OpeningHours> hours) {
+        List<OpeningHours> copy = new ArrayList<>(hours);
+        copy.sort((a, b) -> Integer.compare(a.startSecond(), b.startSecond()));
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i).startSecond() < copy.get(i - 1).endSecond()) {
+                throw new IllegalArgumentException("overlapping opening hours on " + day);
+            }
+        }
+        return List.copyOf(copy);
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessSchedule[" + zone + ", " + week + ", holidays " + holidays + "]";
+    }
+}

@@ -1,5 +1,6 @@
 package io.squeaky.cases;
 
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.LinkedPost;
@@ -17,10 +18,12 @@ public final class CaseAssembler implements Serializable {
 
     private final CaseRules rules;
     private final Pseudonymizer pseudonyms;
+    private final ScheduleBook schedules;
 
-    public CaseAssembler(CaseRules rules, Pseudonymizer pseudonyms) {
+    public CaseAssembler(CaseRules rules, Pseudonymizer pseudonyms, ScheduleBook schedules) {
         this.rules = rules;
         this.pseudonyms = pseudonyms;
+        this.schedules = schedules;
     }
 
     /** Cases closed by a step, and the posts that step could not place in a case. */
@@ -82,7 +85,7 @@ public final class CaseAssembler implements Serializable {
             return Closed.NOTHING;
         }
         SessionCases.Result result =
-                new SessionCases(rules, pseudonyms)
+                new SessionCases(rules, pseudonyms, schedules)
                         .build(customerKey, timeline.getPosts(), closesAt(timeline), atEnd);
         timeline.setPosts(new ArrayList<>());
         timeline.setLastActivity(Long.MIN_VALUE);

@@ -1,5 +1,7 @@
 package io.squeaky.cases;
 
+import io.squeaky.clock.BusinessSchedule;
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.BrandAttribution;
 import io.squeaky.records.CaseDraft;
@@ -8,6 +10,7 @@ import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Outcome;
 import io.squeaky.records.Post;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,10 +35,12 @@ final class SessionCases {
 
     private final CaseRules rules;
     private final Pseudonymizer pseudonyms;
+    private final ScheduleBook schedules;
 
-    SessionCases(CaseRules rules, Pseudonymizer pseudonyms) {
+    SessionCases(CaseRules rules, Pseudonymizer pseudonyms, ScheduleBook schedules) {
         this.rules = rules;
         this.pseudonyms = pseudonyms;
+        this.schedules = schedules;
     }
 
     /** What closing a session produced, with what could not be placed in any case. */
@@ -170,6 +175,7 @@ final class SessionCases {
         String caseId = pseudonyms.pseudonym("case", customerKey, brand, opener.getPostId());
         String customerId = pseudonyms.pseudonym("customer", customerKey);
         long openedAt = opener.getCreatedAt();
+        BusinessSchedule desk = schedules.of(brand);
 
         Post firstReply = null;
         Post handoff = null;
@@ -212,6 +218,13 @@ final class SessionCases {
                                     reply == null
                                             ? null
                                             : seconds(post.getCreatedAt(), reply.getCreatedAt()))
+                            .setBusinessSecondsToReply(
+                                    reply == null
+                                            ? null
+                                            : businessSeconds(
+                                                    desk,
+                                                    post.getCreatedAt(),
+                                                    reply.getCreatedAt()))
                             .setReplyPrivateHandoff(
                                     reply == null ? null : reply.getPrivateHandoff())
                             .build());
@@ -240,6 +253,17 @@ final class SessionCases {
                                 firstReply == null
                                         ? null
                                         : seconds(openedAt, firstReply.getCreatedAt()))
+                        .setBusinessSecondsToFirstReply(
+                                firstReply == null
+                                        ? null
+                                        : businessSeconds(
+                                                desk, openedAt, firstReply.getCreatedAt()))
+                        .setOpenedInBusinessHours(desk.isOpen(Instant.ofEpochMilli(openedAt)))
+                        .setRepliedInBusinessHours(
+                                firstReply == null
+                                        ? null
+                                        : desk.isOpen(
+                                                Instant.ofEpochMilli(firstReply.getCreatedAt())))
                         .setPersistence(persistence)
                         .setCustomerPosts(segment.customer.size())
                         .setBrandReplies(segment.brand.size())
@@ -260,6 +284,11 @@ final class SessionCases {
                 .setClosesAt(closesAt)
                 .setNeedsHorizon(atEnd)
                 .build();
+    }
+
+    static long businessSeconds(BusinessSchedule desk, long fromMillis, long toMillis) {
+        return desk.businessSeconds(
+                Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
     }
 
     private static long seconds(long fromMillis, long toMillis) {

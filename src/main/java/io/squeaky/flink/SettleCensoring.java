@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.cases.Censoring;
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
@@ -36,10 +37,16 @@ public final class SettleCensoring
     private final ValueStateDescriptor<CaseDraft> waitingDescriptor =
             new ValueStateDescriptor<>("waiting", new AvroTypeInfo<>(CaseDraft.class));
 
+    private final ScheduleBook schedules;
+
     private transient ValueState<CaseDraft> waiting;
     private transient Count cases;
     private transient Count exchanges;
     private transient BrandSummaryAccumulator summary;
+
+    public SettleCensoring(ScheduleBook schedules) {
+        this.schedules = schedules;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -58,7 +65,7 @@ public final class SettleCensoring
             waiting.update(draft);
             return;
         }
-        write(Censoring.settle(draft, horizon), out, e -> ctx.output(EXCHANGES, e));
+        write(Censoring.settle(draft, horizon, schedules), out, e -> ctx.output(EXCHANGES, e));
     }
 
     @Override
@@ -71,7 +78,7 @@ public final class SettleCensoring
                 (key, draft) -> {
                     if (draft.value() != null) {
                         write(
-                                Censoring.settle(draft.value(), horizon),
+                                Censoring.settle(draft.value(), horizon, schedules),
                                 out,
                                 e -> ctx.output(EXCHANGES, e));
                         draft.clear();

@@ -99,6 +99,13 @@ public final class BrandRegistry implements Serializable {
         return byHandle(handle).isPresent();
     }
 
+    /** Each brand's time zone, by brand name. */
+    public Map<String, ZoneId> brandZones() {
+        Map<String, ZoneId> zones = new HashMap<>();
+        byHandle.values().forEach(b -> zones.put(b.name(), b.timeZone()));
+        return zones;
+    }
+
     public int size() {
         return byHandle.size();
     }

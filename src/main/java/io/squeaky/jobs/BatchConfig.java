@@ -2,6 +2,7 @@ package io.squeaky.jobs;
 
 import io.squeaky.cases.CaseRules;
 import io.squeaky.cases.Pseudonymizer;
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
@@ -20,6 +21,7 @@ public record BatchConfig(
         List<String> inputs,
         InputFormat format,
         BrandRegistry brands,
+        ScheduleBook schedules,
         String output,
         CaseRules rules,
         Duration outOfOrderness,
@@ -43,6 +45,8 @@ public record BatchConfig(
               --format NAME         twcs (default), twitter-v2 or twitter-v1
               --brands FILE         support accounts: CSV handle,brand,time_zone
                                     (default: the bundled jobs/config/brands.csv)
+              --schedules FILE      business hours per brand, JSON (default: the bundled
+                                    jobs/config/schedules.json: Mon-Fri 09:00-17:00 local)
               --output DIR          where the tables go (a local path or any Flink file system URI)
               --inactivity-gap D    a conversation closes after this long without posts (default 72h)
               --reply-window D      a reply links to its parent only within this long (default 7d)
@@ -62,6 +66,7 @@ public record BatchConfig(
                     "input",
                     "format",
                     "brands",
+                    "schedules",
                     "output",
                     "inactivity-gap",
                     "reply-window",
@@ -91,10 +96,22 @@ public record BatchConfig(
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read --brands " + brandsFile + ": " + e, e);
         }
+        String schedulesFile = options.get("schedules", null);
+        ScheduleBook schedules;
+        try {
+            schedules =
+                    schedulesFile == null
+                            ? ScheduleBook.bundled(brands.brandZones())
+                            : ScheduleBook.load(Path.of(schedulesFile), brands.brandZones());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "cannot read --schedules " + schedulesFile + ": " + e, e);
+        }
         return new BatchConfig(
                 inputs,
                 InputFormat.fromOption(options.get("format", InputFormat.TWCS.optionName())),
                 brands,
+                schedules,
                 options.required("output"),
                 new CaseRules(
                         options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP),
@@ -128,6 +145,6 @@ public record BatchConfig(
     }
 
     public SqueakyWorkflow.Settings settings() {
-        return new SqueakyWorkflow.Settings(rules, pseudonyms);
+        return new SqueakyWorkflow.Settings(rules, pseudonyms, schedules);
     }
 }

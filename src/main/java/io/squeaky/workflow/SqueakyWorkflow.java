@@ -3,6 +3,7 @@ package io.squeaky.workflow;
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
 import io.squeaky.cases.Pseudonymizer;
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
 import io.squeaky.flink.CustomerTraffic;
@@ -38,7 +39,8 @@ public final class SqueakyWorkflow {
     private SqueakyWorkflow() {}
 
     /** What the workflow needs besides its input. */
-    public record Settings(CaseRules rules, Pseudonymizer pseudonyms) implements Serializable {}
+    public record Settings(CaseRules rules, Pseudonymizer pseudonyms, ScheduleBook schedules)
+            implements Serializable {}
 
     /** The workflow's output streams, one per table. */
     public record Outputs(
@@ -85,7 +87,10 @@ public final class SqueakyWorkflow {
                         .keyBy(new CustomerTraffic.ByCustomer())
                         .process(
                                 new AssembleCases(
-                                        new CaseAssembler(settings.rules(), settings.pseudonyms())))
+                                        new CaseAssembler(
+                                                settings.rules(),
+                                                settings.pseudonyms(),
+                                                settings.schedules())))
                         .returns(new AvroTypeInfo<>(CaseDraft.class))
                         .name("assemble cases")
                         .uid("assemble-cases");
@@ -104,7 +109,7 @@ public final class SqueakyWorkflow {
         SingleOutputStreamOperator<CaseRecord> cases =
                 drafts.keyBy(d -> d.getCaseRow().getCaseId(), Types.STRING)
                         .connect(horizon)
-                        .process(new SettleCensoring())
+                        .process(new SettleCensoring(settings.schedules()))
                         .returns(new AvroTypeInfo<>(CaseRecord.class))
                         .name("settle censoring")
                         .uid("settle-censoring");

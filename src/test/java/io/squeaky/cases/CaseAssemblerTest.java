@@ -30,7 +30,8 @@ class CaseAssemblerTest {
     private final CaseAssembler assembler =
             new CaseAssembler(
                     new CaseRules(Duration.ofHours(72), Duration.ofDays(7)),
-                    new Pseudonymizer("test-salt"));
+                    new Pseudonymizer("test-salt"),
+                    Posts.SCHEDULES);
     private final CustomerTimeline timeline = CaseAssembler.emptyTimeline();
     private final List<CaseDraft> closed = new ArrayList<>();
 
@@ -47,6 +48,9 @@ class CaseAssemblerTest {
         assertThat(row.getOpenedAt()).isEqualTo(minutes(0));
         assertThat(row.getFirstReplyAt()).isEqualTo(minutes(12));
         assertThat(row.getSecondsToFirstReply()).isEqualTo(720L);
+        assertThat(row.getBusinessSecondsToFirstReply()).isEqualTo(720L);
+        assertThat(row.getOpenedInBusinessHours()).isTrue();
+        assertThat(row.getRepliedInBusinessHours()).isTrue();
         assertThat(row.getPersistence()).isEqualTo(1);
         assertThat(row.getOutcome()).isEqualTo(Outcome.REPLIED);
         assertThat(row.getPartial()).isFalse();
@@ -57,6 +61,22 @@ class CaseAssemblerTest {
                             assertThat(e.getSecondsToReply()).isEqualTo(720L);
                             assertThat(e.getReplyPrivateHandoff()).isFalse();
                         });
+    }
+
+    @Test
+    void aComplaintOnFridayEveningAnsweredOnMondayWaitedOneBusinessHour() {
+        long friday1630 = hours(3 * 24 + 6) + 30 * 60_000L;
+        long monday0930 = hours(6 * 24 - 1) + 30 * 60_000L;
+        feed(
+                unlinked(complaint("1", "100", friday1630, "Amazon")),
+                answering(brandReply("2", "Amazon", monday0930, "1"), "100"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getSecondsToFirstReply()).isEqualTo(65 * 3600L);
+        assertThat(row.getBusinessSecondsToFirstReply()).isEqualTo(3600L);
+        assertThat(row.getOpenedInBusinessHours()).isTrue();
+        assertThat(exchanges().get(0).getBusinessSecondsToReply()).isEqualTo(3600L);
     }
 
     @Test
@@ -177,12 +197,15 @@ class CaseAssemblerTest {
         closeAtEnd();
         CaseDraft draft = closed.get(0);
 
-        CaseRecord byHorizon = Censoring.settle(draft, hours(10)).getCaseRow();
+        CaseRecord byHorizon = Censoring.settle(draft, hours(10), Posts.SCHEDULES).getCaseRow();
         assertThat(byHorizon.getClosedBy()).isEqualTo(CloseReason.HORIZON);
         assertThat(byHorizon.getSecondsToCensor()).isEqualTo(10 * 3600L);
+        assertThat(byHorizon.getBusinessSecondsToCensor())
+                .as("Tuesday 10:00 to 20:00")
+                .isEqualTo(7 * 3600L);
         assertThat(draft.getExchangeRows().get(0).getSecondsToCensor()).isEqualTo(10 * 3600L);
 
-        CaseRecord byInactivity = Censoring.settle(draft, hours(500)).getCaseRow();
+        CaseRecord byInactivity = Censoring.settle(draft, hours(500), Posts.SCHEDULES).getCaseRow();
         assertThat(byInactivity.getClosedBy()).isEqualTo(CloseReason.INACTIVITY);
         assertThat(byInactivity.getCensoredAt()).isEqualTo(hours(72));
         assertThat(byInactivity.getSecondsToCensor()).isEqualTo(72 * 3600L);
@@ -195,7 +218,7 @@ class CaseAssemblerTest {
                 answering(brandReply("2", "Amazon", minutes(3), "1"), "100"));
         closeAtEnd();
 
-        CaseDraft settled = Censoring.settle(closed.get(0), hours(1));
+        CaseDraft settled = Censoring.settle(closed.get(0), hours(1), Posts.SCHEDULES);
         assertThat(settled.getCaseRow().getSecondsToCensor()).isNull();
         assertThat(settled.getExchangeRows().get(0).getCensoredAt()).isNull();
     }

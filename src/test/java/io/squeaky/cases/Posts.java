@@ -1,15 +1,21 @@
 package io.squeaky.cases;
 
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.PostFactory;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Post;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** Posts for tests, at times counted from a fixed start, reading like the story they tell. */
 public final class Posts {
 
+    /** A Tuesday, 10:00 UTC: inside the default office hours. */
     public static final Instant T0 = Instant.parse("2017-10-31T10:00:00Z");
+
+    /** The bundled schedules: every brand on Monday-Friday 09:00-17:00, here in UTC. */
+    public static final ScheduleBook SCHEDULES = ScheduleBook.bundled(Map.of());
 
     private Posts() {}
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.Posts;
 import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.LinkedPost;
@@ -38,7 +39,8 @@ class AssembleCasesTest {
                         new AssembleCases(
                                 new CaseAssembler(
                                         new CaseRules(GAP, Duration.ofDays(7)),
-                                        new Pseudonymizer("test-salt"))),
+                                        new Pseudonymizer("test-salt"),
+                                        Posts.SCHEDULES)),
                         new CustomerTraffic.ByCustomer(),
                         Types.STRING);
     }

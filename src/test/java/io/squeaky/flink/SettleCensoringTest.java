@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.Posts;
 import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseRecord;
@@ -25,13 +26,14 @@ class SettleCensoringTest {
     private final CaseAssembler assembler =
             new CaseAssembler(
                     new CaseRules(Duration.ofHours(72), Duration.ofDays(7)),
-                    new Pseudonymizer("test-salt"));
+                    new Pseudonymizer("test-salt"),
+                    Posts.SCHEDULES);
 
     @Test
     void draftsClosedAtTheEndWaitForTheHorizonThenLeaveWithTheirExchanges() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, CaseDraft, Long, CaseRecord> harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new SettleCensoring(),
+                        new SettleCensoring(Posts.SCHEDULES),
                         d -> d.getCaseRow().getCaseId(),
                         Types.STRING,
                         SettleCensoring.HORIZON)) {

@@ -59,7 +59,8 @@ public final class BrandRegistry implements Serializable {
             while ((line = lines.readLine()) != null) {
                 number++;
                 String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || number == 1) {
+                boolean header = trimmed.toLowerCase(Locale.ROOT).startsWith("handle,");
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || header) {
                     continue;
                 }
                 String[] fields = trimmed.split(",", -1);

@@ -37,11 +37,15 @@ public final class TwitterTime {
         int minute = digits(t, 14, 16);
         int second = digits(t, 17, 19);
         char sign = t.charAt(20);
-        int offsetMinutes = digits(t, 21, 23) * 60 + digits(t, 23, 25);
+        int offsetHours = digits(t, 21, 23);
+        int offsetMinutesPart = digits(t, 23, 25);
+        int offsetMinutes = offsetHours * 60 + offsetMinutesPart;
         int year = digits(t, 26, 30);
         if (day < 1
                 || day > lengthOfMonth(year, month)
                 || hour > 23
+                || offsetMinutesPart > 59
+                || offsetHours > 18
                 || minute > 59
                 || second > 59
                 || (sign != '+' && sign != '-')) {

@@ -67,10 +67,10 @@ public final class TwitterV1Parser implements PostParser {
         }
         String handle = text(user, "screen_name");
         JsonNode extended = tweet.get("extended_tweet");
-        String fullText =
-                extended != null
-                        ? firstText(extended, "full_text")
-                        : firstText(tweet, "full_text", "text");
+        String fullText = firstText(extended, "full_text");
+        if (fullText == null) {
+            fullText = firstText(tweet, "full_text", "text");
+        }
         Post.Builder post =
                 PostFactory.newPost(FORMAT)
                         .setPostId(id)

@@ -59,7 +59,7 @@ public final class BrandRegistry implements Serializable {
             while ((line = lines.readLine()) != null) {
                 number++;
                 String trimmed = line.strip();
-                boolean header = trimmed.toLowerCase(Locale.ROOT).startsWith("handle,");
+                boolean header = trimmed.equalsIgnoreCase("handle,brand,time_zone");
                 if (trimmed.isEmpty() || trimmed.startsWith("#") || header) {
                     continue;
                 }

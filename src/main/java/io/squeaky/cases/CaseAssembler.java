@@ -1,79 +1,92 @@
 package io.squeaky.cases;
 
 import io.squeaky.clock.ScheduleBook;
+import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CustomerTimeline;
-import io.squeaky.records.LinkedPost;
+import io.squeaky.records.TimelineItem;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Case assembly for one customer, fed with their posts (and brands' replies to them) in event-time
- * order. A session of activity closes when it has been quiet for the inactivity gap, or at the end
- * of the input; closing it yields that session's cases. The caller keeps the timeline between
- * calls, which lets a Flink operator keep it in keyed state.
+ * Case assembly for one customer, fed with their posts, brands' replies to them, others'
+ * amplifications of them and their ticket events, in event-time order. A session of activity closes
+ * when it has been quiet for the inactivity gap (for the ticket timeout while a ticket is
+ * unresolved), or at the end of the input; closing it yields that session's cases. The caller keeps
+ * the timeline between calls, which lets a Flink operator keep it in keyed state.
  */
 public final class CaseAssembler implements Serializable {
 
     private final CaseRules rules;
     private final Pseudonymizer pseudonyms;
     private final ScheduleBook schedules;
+    private final PressureThresholds pressure;
 
-    public CaseAssembler(CaseRules rules, Pseudonymizer pseudonyms, ScheduleBook schedules) {
+    public CaseAssembler(
+            CaseRules rules,
+            Pseudonymizer pseudonyms,
+            ScheduleBook schedules,
+            PressureThresholds pressure) {
         this.rules = rules;
         this.pseudonyms = pseudonyms;
         this.schedules = schedules;
+        this.pressure = pressure;
     }
 
-    /** Cases closed by a step, and the posts that step could not place in a case. */
-    public record Closed(List<CaseDraft> drafts, int unattributedPosts, int unplacedReplies) {
+    /** Cases closed by a step, and what that step could not place in a case. */
+    public record Closed(
+            List<CaseDraft> drafts, int unattributedPosts, int unplacedReplies, int duplicates) {
 
-        static final Closed NOTHING = new Closed(List.of(), 0, 0);
+        static final Closed NOTHING = new Closed(List.of(), 0, 0, 0);
 
         Closed plus(Closed other) {
-            if (other.drafts.isEmpty()
-                    && other.unattributedPosts == 0
-                    && other.unplacedReplies == 0) {
-                return this;
-            }
             List<CaseDraft> all = new ArrayList<>(drafts);
             all.addAll(other.drafts);
             return new Closed(
                     all,
                     unattributedPosts + other.unattributedPosts,
-                    unplacedReplies + other.unplacedReplies);
+                    unplacedReplies + other.unplacedReplies,
+                    duplicates + other.duplicates);
         }
     }
 
     public static CustomerTimeline emptyTimeline() {
         return CustomerTimeline.newBuilder()
-                .setPosts(new ArrayList<>())
+                .setItems(new ArrayList<>())
                 .setLastActivity(Long.MIN_VALUE)
                 .build();
     }
 
-    /** Adds a post; first closes the session if the post comes after the inactivity gap. */
-    public Closed accept(String customerKey, CustomerTimeline timeline, LinkedPost post) {
-        long at = post.getPost().getCreatedAt();
+    /** Adds an item; first closes the session if the item comes after it went quiet. */
+    public Closed accept(String customerKey, CustomerTimeline timeline, TimelineItem item) {
+        long at = Timeline.time(item);
         Closed closed = closeIfQuiet(customerKey, timeline, at, false);
-        for (LinkedPost seen : timeline.getPosts()) {
-            if (seen.getPost().getPostId().equals(post.getPost().getPostId())) {
-                return closed;
+        String identity = Timeline.identity(item);
+        for (TimelineItem seen : timeline.getItems()) {
+            if (Timeline.identity(seen).equals(identity)) {
+                return closed.plus(new Closed(List.of(), 0, 0, 1));
             }
         }
-        timeline.getPosts().add(post);
-        timeline.setLastActivity(Math.max(timeline.getLastActivity(), at));
+        timeline.getItems().add(item);
+        if (!item.getAmplifies()) {
+            timeline.setLastActivity(Math.max(timeline.getLastActivity(), at));
+        }
         return closed;
     }
 
     /**
-     * Closes the session if event time has reached its last activity plus the gap. {@code atEnd}
-     * says the time comes from the end of the input rather than from the data.
+     * Closes the session if event time has reached the moment it goes quiet. {@code atEnd} says the
+     * time comes from the end of the input rather than from the data.
      */
     public Closed closeIfQuiet(
             String customerKey, CustomerTimeline timeline, long eventTime, boolean atEnd) {
-        if (timeline.getPosts().isEmpty() || eventTime < closesAt(timeline)) {
+        if (timeline.getItems().isEmpty() || eventTime < closesAt(timeline)) {
             return Closed.NOTHING;
         }
         return close(customerKey, timeline, atEnd);
@@ -81,21 +94,43 @@ public final class CaseAssembler implements Serializable {
 
     /** Closes the session whatever the time: at the end of the input. */
     public Closed close(String customerKey, CustomerTimeline timeline, boolean atEnd) {
-        if (timeline.getPosts().isEmpty()) {
+        if (timeline.getItems().isEmpty()) {
             return Closed.NOTHING;
         }
         SessionCases.Result result =
-                new SessionCases(rules, pseudonyms, schedules)
-                        .build(customerKey, timeline.getPosts(), closesAt(timeline), atEnd);
-        timeline.setPosts(new ArrayList<>());
+                new SessionCases(rules, pseudonyms, schedules, pressure)
+                        .build(customerKey, timeline.getItems(), closesAt(timeline), atEnd);
+        timeline.setItems(new ArrayList<>());
         timeline.setLastActivity(Long.MIN_VALUE);
-        return new Closed(result.drafts(), result.unattributedPosts(), result.unplacedReplies());
+        return new Closed(result.drafts(), result.unattributedPosts(), result.unplacedReplies(), 0);
     }
 
-    /** When the session closes if nothing more happens; Long.MAX_VALUE for an empty timeline. */
+    /**
+     * When the session closes if nothing more happens: its last activity plus the inactivity gap,
+     * or plus the ticket timeout while one of its tickets is unresolved. Long.MAX_VALUE for an
+     * empty timeline. Amplification by others does not keep a customer's session open.
+     */
     public long closesAt(CustomerTimeline timeline) {
-        return timeline.getPosts().isEmpty()
-                ? Long.MAX_VALUE
-                : timeline.getLastActivity() + rules.gapMillis();
+        if (timeline.getItems().isEmpty() || timeline.getLastActivity() == Long.MIN_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long quiet =
+                hasUnresolvedTicket(timeline) ? rules.ticketTimeoutMillis() : rules.gapMillis();
+        return timeline.getLastActivity() + quiet;
+    }
+
+    private static boolean hasUnresolvedTicket(CustomerTimeline timeline) {
+        Map<String, List<CaseEvent>> tickets = new HashMap<>();
+        List<TimelineItem> items = new ArrayList<>(timeline.getItems());
+        items.sort(Timeline.ORDER);
+        Set<String> seen = new HashSet<>();
+        for (TimelineItem item : items) {
+            if (item.getCaseEvent() != null && seen.add(Timeline.identity(item))) {
+                tickets.computeIfAbsent(item.getCaseEvent().getTicketId(), t -> new ArrayList<>())
+                        .add(item.getCaseEvent());
+            }
+        }
+        return tickets.values().stream()
+                .anyMatch(events -> !TicketHistory.of(events).resolvedAtEnd());
     }
 }

@@ -8,10 +8,18 @@ import java.time.Duration;
  * when neither they nor a brand replying to them posted for this long. {@code replyWindow}: a reply
  * is linked to its parent only if it comes within this long after it.
  */
-public record CaseRules(Duration inactivityGap, Duration replyWindow) implements Serializable {
+public record CaseRules(
+        Duration inactivityGap, Duration replyWindow, Duration linkWindow, Duration ticketTimeout)
+        implements Serializable {
 
     public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofHours(72);
     public static final Duration DEFAULT_REPLY_WINDOW = Duration.ofDays(7);
+    public static final Duration DEFAULT_LINK_WINDOW = Duration.ofHours(24);
+    public static final Duration DEFAULT_TICKET_TIMEOUT = Duration.ofDays(30);
+
+    public CaseRules(Duration inactivityGap, Duration replyWindow) {
+        this(inactivityGap, replyWindow, DEFAULT_LINK_WINDOW, DEFAULT_TICKET_TIMEOUT);
+    }
 
     public CaseRules {
         if (inactivityGap.isNegative() || inactivityGap.isZero()) {
@@ -19,6 +27,13 @@ public record CaseRules(Duration inactivityGap, Duration replyWindow) implements
         }
         if (replyWindow.isNegative() || replyWindow.isZero()) {
             throw new IllegalArgumentException("reply window must be positive");
+        }
+        if (linkWindow.isNegative()) {
+            throw new IllegalArgumentException("link window must not be negative");
+        }
+        if (ticketTimeout.compareTo(inactivityGap) < 0) {
+            throw new IllegalArgumentException(
+                    "ticket timeout must be at least the inactivity gap");
         }
     }
 
@@ -28,6 +43,14 @@ public record CaseRules(Duration inactivityGap, Duration replyWindow) implements
 
     public long gapMillis() {
         return inactivityGap.toMillis();
+    }
+
+    public long linkWindowMillis() {
+        return linkWindow.toMillis();
+    }
+
+    public long ticketTimeoutMillis() {
+        return ticketTimeout.toMillis();
     }
 
     public long replyWindowMillis() {

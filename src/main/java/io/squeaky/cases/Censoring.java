@@ -6,11 +6,15 @@ import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.CloseReason;
 import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.Outcome;
+import io.squeaky.records.OutcomeSource;
 
 /**
  * Settles when a case stopped being observed. A case is observed until its session closed (last
- * activity plus the inactivity gap) or until the data horizon (the latest event time in the input),
- * whichever comes first. Unanswered cases and exchanges are right-censored there, not dropped.
+ * activity plus the inactivity gap, or the ticket timeout) or until the data horizon (the latest
+ * event time in the input), whichever comes first. Unanswered cases and exchanges are
+ * right-censored there, not dropped. A case nobody answered or resolved is ABANDONED when it went
+ * quiet before the horizon, and OPEN when the data ended first.
  */
 public final class Censoring {
 
@@ -30,19 +34,30 @@ public final class Censoring {
         BusinessSchedule desk = schedules.of(row.getBrand());
         row.setClosedBy(byInactivity ? CloseReason.INACTIVITY : CloseReason.HORIZON);
         row.setCensoredAt(censoredAt);
-        row.setSecondsToCensor(
-                row.getFirstReplyAt() == null ? seconds(row.getOpenedAt(), censoredAt) : null);
+        boolean unanswered = row.getFirstReplyAt() == null;
+        row.setSecondsToCensor(unanswered ? seconds(row.getOpenedAt(), censoredAt) : null);
         row.setBusinessSecondsToCensor(
-                row.getFirstReplyAt() == null
+                unanswered
                         ? SessionCases.businessSeconds(desk, row.getOpenedAt(), censoredAt)
                         : null);
+        if (row.getOutcome() == Outcome.OPEN) {
+            row.setOutcome(byInactivity ? Outcome.ABANDONED : Outcome.OPEN);
+            row.setOutcomeSource(byInactivity ? OutcomeSource.INACTIVITY : OutcomeSource.HORIZON);
+        }
+        Long waitingSince = draft.getWaitingSince();
+        if (waitingSince != null && waitingSince < censoredAt) {
+            row.setRequesterWaitSeconds(
+                    row.getRequesterWaitSeconds() + seconds(waitingSince, censoredAt));
+            row.setBusinessRequesterWaitSeconds(
+                    row.getBusinessRequesterWaitSeconds()
+                            + SessionCases.businessSeconds(desk, waitingSince, censoredAt));
+        }
         for (ExchangeRecord exchange : draft.getExchangeRows()) {
-            boolean unanswered = exchange.getRepliedAt() == null;
-            exchange.setCensoredAt(unanswered ? censoredAt : null);
-            exchange.setSecondsToCensor(
-                    unanswered ? seconds(exchange.getPostedAt(), censoredAt) : null);
+            boolean open = exchange.getRepliedAt() == null;
+            exchange.setCensoredAt(open ? censoredAt : null);
+            exchange.setSecondsToCensor(open ? seconds(exchange.getPostedAt(), censoredAt) : null);
             exchange.setBusinessSecondsToCensor(
-                    unanswered
+                    open
                             ? SessionCases.businessSeconds(desk, exchange.getPostedAt(), censoredAt)
                             : null);
         }

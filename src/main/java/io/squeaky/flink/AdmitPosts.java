@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import io.squeaky.records.CaseEvent;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
@@ -10,9 +11,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The gate behind every source: rejects go to their side output, posts behind the watermark go to
- * the late side output, and the rest pass on without their text, which nothing downstream reads
- * (its signals were taken when it was parsed).
+ * The gate behind every source: rejects go to their side output, posts and ticket events behind the
+ * watermark to the late side outputs, ticket events to theirs, and posts pass on without their
+ * text, which nothing downstream reads (its signals were taken when it was parsed).
  */
 public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
@@ -20,6 +21,10 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
             new OutputTag<>("rejects", new AvroTypeInfo<>(Reject.class));
     public static final OutputTag<Post> LATE =
             new OutputTag<>("late", new AvroTypeInfo<>(Post.class));
+    public static final OutputTag<CaseEvent> CASE_EVENTS =
+            new OutputTag<>("case-events", new AvroTypeInfo<>(CaseEvent.class));
+    public static final OutputTag<CaseEvent> LATE_CASE_EVENTS =
+            new OutputTag<>("late-case-events", new AvroTypeInfo<>(CaseEvent.class));
 
     private transient Count read;
     private transient Count accepted;
@@ -40,6 +45,13 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         if (record.getReject() != null) {
             rejected.inc();
             ctx.output(REJECTS, record.getReject());
+            return;
+        }
+        if (record.getCaseEvent() != null) {
+            CaseEvent event = record.getCaseEvent();
+            boolean isLate = event.getOccurredAt() < ctx.timerService().currentWatermark();
+            (isLate ? late : accepted).inc();
+            ctx.output(isLate ? LATE_CASE_EVENTS : CASE_EVENTS, event);
             return;
         }
         Post post = record.getPost();

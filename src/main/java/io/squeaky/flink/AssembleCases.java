@@ -1,11 +1,11 @@
 package io.squeaky.flink;
 
 import io.squeaky.cases.CaseAssembler;
+import io.squeaky.cases.Timeline;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CustomerTimeline;
-import io.squeaky.records.LinkedPost;
+import io.squeaky.records.TimelineItem;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -18,26 +18,24 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by customer: feeds {@link CaseAssembler} in event-time order, whatever order posts arrive
- * in. A post waits in a buffer until the watermark reaches it; a timer at the session's last
- * activity plus the gap closes it. In BATCH mode every timer fires at the end of the key with the
- * watermark at its maximum, in timestamp order, so the same steps run in the same order; timers
- * cannot be set then, and the last timer closes what is left.
+ * Keyed by customer: feeds {@link CaseAssembler} in event-time order, whatever order items arrive
+ * in. An item waits in a buffer until the watermark reaches it; a timer at the moment the session
+ * goes quiet closes it. In BATCH mode every timer fires at the end of the key with the watermark at
+ * its maximum, in timestamp order, so the same steps run in the same order; timers cannot be set
+ * then, and the last timer closes what is left.
  *
  * <p>State: the buffer (emptied as the watermark passes) and the open session (cleared when it
  * closes).
  */
-public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost, CaseDraft> {
-
-    private static final Comparator<LinkedPost> BY_ID =
-            Comparator.comparing(p -> p.getPost().getPostId());
+public final class AssembleCases extends KeyedProcessFunction<String, TimelineItem, CaseDraft> {
 
     private final CaseAssembler assembler;
 
-    private transient MapState<Long, List<LinkedPost>> buffer;
+    private transient MapState<Long, List<TimelineItem>> buffer;
     private transient ValueState<CustomerTimeline> session;
     private transient Count unattributed;
     private transient Count unplacedReplies;
+    private transient Count duplicateEvents;
 
     public AssembleCases(CaseAssembler assembler) {
         this.assembler = assembler;
@@ -51,7 +49,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost
                                 new MapStateDescriptor<>(
                                         "buffer",
                                         Types.LONG,
-                                        Types.LIST(new AvroTypeInfo<>(LinkedPost.class))));
+                                        Types.LIST(new AvroTypeInfo<>(TimelineItem.class))));
         session =
                 getRuntimeContext()
                         .getState(
@@ -59,17 +57,18 @@ public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost
                                         "session", new AvroTypeInfo<>(CustomerTimeline.class)));
         unattributed = new Count(getRuntimeContext(), Counters.UNATTRIBUTED);
         unplacedReplies = new Count(getRuntimeContext(), Counters.UNPLACED_REPLIES);
+        duplicateEvents = new Count(getRuntimeContext(), Counters.DUPLICATE_EVENTS);
     }
 
     @Override
-    public void processElement(LinkedPost post, Context ctx, Collector<CaseDraft> out)
+    public void processElement(TimelineItem item, Context ctx, Collector<CaseDraft> out)
             throws Exception {
-        long at = post.getPost().getCreatedAt();
-        List<LinkedPost> waiting = buffer.get(at);
+        long at = Timeline.time(item);
+        List<TimelineItem> waiting = buffer.get(at);
         if (waiting == null) {
             waiting = new ArrayList<>(1);
         }
-        waiting.add(post);
+        waiting.add(item);
         buffer.put(at, waiting);
         ctx.timerService().registerEventTimeTimer(at);
     }
@@ -84,20 +83,20 @@ public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost
             timeline = CaseAssembler.emptyTimeline();
         }
         emit(assembler.closeIfQuiet(customer, timeline, timestamp, atEnd), out);
-        List<LinkedPost> due = buffer.get(timestamp);
+        List<TimelineItem> due = buffer.get(timestamp);
         if (due != null) {
-            due.sort(BY_ID);
-            for (LinkedPost post : due) {
-                emit(assembler.accept(customer, timeline, post), out);
+            due.sort(Timeline.ORDER);
+            for (TimelineItem item : due) {
+                emit(assembler.accept(customer, timeline, item), out);
             }
             buffer.remove(timestamp);
         }
         if (atEnd && buffer.isEmpty()) {
             emit(assembler.close(customer, timeline, true), out);
-        } else if (!atEnd && !timeline.getPosts().isEmpty()) {
+        } else if (!atEnd && assembler.closesAt(timeline) != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(assembler.closesAt(timeline));
         }
-        if (timeline.getPosts().isEmpty()) {
+        if (timeline.getItems().isEmpty()) {
             session.clear();
         } else {
             session.update(timeline);
@@ -108,5 +107,6 @@ public final class AssembleCases extends KeyedProcessFunction<String, LinkedPost
         closed.drafts().forEach(out::collect);
         unattributed.add(closed.unattributedPosts());
         unplacedReplies.add(closed.unplacedReplies());
+        duplicateEvents.add(closed.duplicates());
     }
 }

@@ -2,7 +2,7 @@ package io.squeaky.flink;
 
 /**
  * Names of the job's accumulators, which also name its metrics. They reconcile: read = accepted +
- * rejected + late.
+ * rejected + late, where "posts" counts ticket events too.
  */
 public final class Counters {
 
@@ -11,6 +11,7 @@ public final class Counters {
     public static final String REJECTED = "records-rejected";
     public static final String LATE = "posts-late";
     public static final String DUPLICATES = "posts-duplicate";
+    public static final String DUPLICATE_EVENTS = "items-duplicate-in-case";
     public static final String RETWEETS = "posts-retweet";
     public static final String NOT_CUSTOMER_TRAFFIC = "brand-posts-not-replying-to-customers";
     public static final String UNATTRIBUTED = "customer-posts-without-brand";

@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import io.squeaky.cases.LinkTargets;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkRole;
 import io.squeaky.records.Post;
@@ -16,7 +17,7 @@ public final class LinkMessages implements FlatMapFunction<Post, LinkMessage> {
     @Override
     public void flatMap(Post post, Collector<LinkMessage> out) {
         out.collect(new LinkMessage(LinkRole.SELF, post));
-        if (post.getParentPostId() != null) {
+        if (LinkTargets.target(post) != null) {
             out.collect(new LinkMessage(LinkRole.CHILD, post));
         }
     }
@@ -27,7 +28,9 @@ public final class LinkMessages implements FlatMapFunction<Post, LinkMessage> {
         public String getKey(LinkMessage message) {
             Post post = message.getPost();
             String id =
-                    message.getRole() == LinkRole.SELF ? post.getPostId() : post.getParentPostId();
+                    message.getRole() == LinkRole.SELF
+                            ? post.getPostId()
+                            : LinkTargets.target(post);
             return post.getNetwork() + ":" + id;
         }
     }

@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.Post;
@@ -18,7 +19,8 @@ public final class OutputTables {
     public static final String EXCHANGES = "exchanges";
     public static final String REJECTS = "rejects";
     public static final String LATE = "late";
-    public static final List<String> ALL = List.of(CASES, EXCHANGES, REJECTS, LATE);
+    public static final String LATE_EVENTS = "late_events";
+    public static final List<String> ALL = List.of(CASES, EXCHANGES, REJECTS, LATE, LATE_EVENTS);
 
     private OutputTables() {}
 
@@ -59,6 +61,15 @@ public final class OutputTables {
                                 p -> ParquetTables.utcDate(p.getCreatedAt())))
                 .name("late table")
                 .uid("late-table");
+        outputs.lateEvents()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                LATE_EVENTS,
+                                CaseEvent.class,
+                                e -> ParquetTables.utcDate(e.getOccurredAt())))
+                .name("late events table")
+                .uid("late-events-table");
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

@@ -2,8 +2,8 @@ package io.squeaky.flink;
 
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
-import io.squeaky.ingest.PostParser;
 import io.squeaky.ingest.RawRecord;
+import io.squeaky.ingest.RecordParser;
 import io.squeaky.ingest.RecordSplitter;
 import io.squeaky.records.SourceRecord;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
         private final String source;
         private final InputStream stream;
         private final RecordSplitter splitter;
-        private final PostParser parser;
+        private final RecordParser parser;
         private final ArrayDeque<SourceRecord> parsed = new ArrayDeque<>();
         private long emitted;
         private long toSkip;

@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.LinkTargets;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkRole;
 import io.squeaky.records.LinkedPost;
@@ -57,14 +58,14 @@ public final class ReplyLinker extends KeyedProcessFunction<String, LinkMessage,
         long at = post.getCreatedAt();
         if (message.getRole() == LinkRole.SELF) {
             if (self.value() != null) {
-                if (post.getParentPostId() == null) {
+                if (LinkTargets.target(post) == null) {
                     duplicates.inc();
                 }
                 return;
             }
             self.update(post);
             ctx.timerService().registerEventTimeTimer(expiry(at));
-            if (post.getParentPostId() == null) {
+            if (LinkTargets.target(post) == null) {
                 ctx.timerService().registerEventTimeTimer(at);
             }
         } else {
@@ -83,9 +84,9 @@ public final class ReplyLinker extends KeyedProcessFunction<String, LinkMessage,
             throws Exception {
         Post parent = self.value();
         if (parent != null
-                && parent.getParentPostId() == null
+                && LinkTargets.target(parent) == null
                 && parent.getCreatedAt() == timestamp) {
-            out.collect(new LinkedPost(parent, false, null, false, null));
+            out.collect(unlinked(parent));
         }
         List<String> expired = new ArrayList<>();
         for (Iterator<Map.Entry<String, Post>> it = replies.iterator(); it.hasNext(); ) {
@@ -114,9 +115,14 @@ public final class ReplyLinker extends KeyedProcessFunction<String, LinkMessage,
                         reply,
                         true,
                         parent.getAuthorId(),
+                        parent.getAuthorHandle(),
                         parent.getAuthorIsBrand(),
                         parent.getBrand())
-                : new LinkedPost(reply, false, null, false, null);
+                : unlinked(reply);
+    }
+
+    private static LinkedPost unlinked(Post post) {
+        return new LinkedPost(post, false, null, null, false, null);
     }
 
     private long expiry(long at) {

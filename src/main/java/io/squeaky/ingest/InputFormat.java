@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum InputFormat {
     TWCS(TwcsParser.FORMAT),
     TWITTER_V2(TwitterV2Parser.FORMAT),
-    TWITTER_V1(TwitterV1Parser.FORMAT);
+    TWITTER_V1(TwitterV1Parser.FORMAT),
+    SERVICE_DESK_CSV(ServiceDeskCsvParser.FORMAT),
+    SERVICE_DESK_JSONL(ServiceDeskJsonParser.FORMAT);
 
     private final String optionName;
 
@@ -29,22 +31,31 @@ public enum InputFormat {
                                 new IllegalArgumentException(
                                         "unknown format '"
                                                 + name
-                                                + "', expected twcs, twitter-v2 or twitter-v1"));
+                                                + "', expected twcs, twitter-v2, twitter-v1,"
+                                                + " service-desk-csv or service-desk-jsonl"));
     }
 
     public RecordSplitter splitter(Reader in) {
-        return this == TWCS ? new CsvRecordSplitter(in) : new LineSplitter(in);
+        return this == TWCS || this == SERVICE_DESK_CSV
+                ? new CsvRecordSplitter(in)
+                : new LineSplitter(in);
     }
 
-    public PostParser parser(PostFactory factory) {
+    public RecordParser parser(PostFactory factory) {
         return switch (this) {
             case TWCS -> new TwcsParser(factory);
             case TWITTER_V2 -> new TwitterV2Parser(factory);
             case TWITTER_V1 -> new TwitterV1Parser(factory);
+            case SERVICE_DESK_CSV -> new ServiceDeskCsvParser(factory);
+            case SERVICE_DESK_JSONL -> new ServiceDeskJsonParser(factory);
         };
     }
 
     /** How the collection was selected, carried into every case so studies can report it. */
+    public boolean carriesPosts() {
+        return this == TWCS || this == TWITTER_V2 || this == TWITTER_V1;
+    }
+
     public String dataSelection() {
         return this == TWCS ? "conversations_seeded_by_brand_reply" : "as_collected";
     }

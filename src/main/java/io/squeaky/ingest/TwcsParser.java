@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * spreadsheet re-saves and are ignored. An {@code inbound=False} author is a brand account even
  * when the brand list does not name it; it then stands for a brand of its own name.
  */
-public final class TwcsParser implements PostParser {
+public final class TwcsParser implements RecordParser {
 
     public static final String FORMAT = "twcs";
     private static final int COLUMNS = 7;

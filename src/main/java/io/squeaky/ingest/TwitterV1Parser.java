@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * text}; reach is {@code user.followers_count} as the payload captured it. Stream control messages
  * ({@code delete}, {@code limit}) are not tweets and go to rejects with that reason.
  */
-public final class TwitterV1Parser implements PostParser {
+public final class TwitterV1Parser implements RecordParser {
 
     public static final String FORMAT = "twitter-v1";
     private static final ObjectMapper JSON = new ObjectMapper();

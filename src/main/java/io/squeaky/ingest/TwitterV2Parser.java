@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * from the {@code replied_to} entry of {@code referenced_tweets}. Tweets only present in {@code
  * includes.tweets} are context, not posts of the collection, and are not emitted.
  */
-public final class TwitterV2Parser implements PostParser {
+public final class TwitterV2Parser implements RecordParser {
 
     public static final String FORMAT = "twitter-v2";
     private static final ObjectMapper JSON = new ObjectMapper();

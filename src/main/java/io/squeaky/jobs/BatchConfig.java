@@ -1,11 +1,13 @@
 package io.squeaky.jobs;
 
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
+import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Everything the batch job is told, checked before anything runs. */
 public record BatchConfig(
         List<String> inputs,
         InputFormat format,
+        List<String> eventInputs,
+        InputFormat eventFormat,
         BrandRegistry brands,
         ScheduleBook schedules,
+        PressureThresholds pressure,
+        PersonKeys personKeys,
         String output,
         CaseRules rules,
         Duration outOfOrderness,
@@ -35,14 +43,21 @@ public record BatchConfig(
 
     static final String USAGE =
             """
-            Usage: squeaky batch --input PATH[,PATH...] --output DIR [options]
+            Usage: squeaky batch --input PATH[,PATH...] [--events PATH] --output DIR [options]
 
-            Reads archived posts from files, assembles them into cases and writes Parquet tables
-            (cases, exchanges, rejects, late) under DIR, then prints a per-brand summary.
+            Reads archived posts and service-desk ticket events from files, assembles them into
+            cases and writes Parquet tables (cases, exchanges, rejects, late, late_events) under
+            DIR, then prints a per-brand summary.
 
-              --input PATH          a file or folder (read recursively; .gz is inflated);
+              --input PATH          posts: a file or folder (read recursively; .gz is inflated);
                                     repeat the option or separate paths with commas
               --format NAME         twcs (default), twitter-v2 or twitter-v1
+              --events PATH         service-desk ticket events: files or folders
+              --events-format NAME  service-desk-csv (default) or service-desk-jsonl
+              --identities FILE     CSV customer_id,social_handle linking desk customers to
+                                    their social accounts
+              --pressure FILE       pressure-bucket thresholds, JSON (default: the bundled
+                                    jobs/config/pressure.json)
               --brands FILE         support accounts: CSV handle,brand,time_zone
                                     (default: the bundled jobs/config/brands.csv)
               --schedules FILE      business hours per brand, JSON (default: the bundled
@@ -50,6 +65,10 @@ public record BatchConfig(
               --output DIR          where the tables go (a local path or any Flink file system URI)
               --inactivity-gap D    a conversation closes after this long without posts (default 72h)
               --reply-window D      a reply links to its parent only within this long (default 7d)
+              --link-window D       a customer's post joins their ticket if posted up to this
+                                    long before it (default 24h)
+              --ticket-timeout D    a customer with an unresolved ticket stays open this long
+                                    without activity (default 30d, at least the gap)
               --out-of-order D      how far out of event-time order posts may arrive (default 10m)
               --idleness D          a source split quiet this long stops holding back the
                                     watermark (default 1m)
@@ -65,6 +84,12 @@ public record BatchConfig(
             List.of(
                     "input",
                     "format",
+                    "events",
+                    "events-format",
+                    "identities",
+                    "pressure",
+                    "link-window",
+                    "ticket-timeout",
                     "brands",
                     "schedules",
                     "output",
@@ -83,8 +108,19 @@ public record BatchConfig(
         }
         options.allowOnly(OPTIONS);
         List<String> inputs = options.list("input");
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("option --input is required (see --help)");
+        List<String> eventInputs = options.list("events");
+        if (inputs.isEmpty() && eventInputs.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "option --input or --events is required (see --help)");
+        }
+        InputFormat format =
+                InputFormat.fromOption(options.get("format", InputFormat.TWCS.optionName()));
+        InputFormat eventFormat =
+                InputFormat.fromOption(
+                        options.get("events-format", InputFormat.SERVICE_DESK_CSV.optionName()));
+        if (!format.carriesPosts() || eventFormat.carriesPosts()) {
+            throw new IllegalArgumentException(
+                    "--format names a posts format and --events-format a service-desk format");
         }
         String brandsFile = options.get("brands", null);
         BrandRegistry brands;
@@ -107,19 +143,74 @@ public record BatchConfig(
             throw new IllegalArgumentException(
                     "cannot read --schedules " + schedulesFile + ": " + e, e);
         }
+        Duration gap = options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP);
+        Duration ticketTimeout =
+                options.duration(
+                        "ticket-timeout",
+                        gap.compareTo(CaseRules.DEFAULT_TICKET_TIMEOUT) > 0
+                                ? gap
+                                : CaseRules.DEFAULT_TICKET_TIMEOUT);
         return new BatchConfig(
                 inputs,
-                InputFormat.fromOption(options.get("format", InputFormat.TWCS.optionName())),
+                format,
+                eventInputs,
+                eventFormat,
                 brands,
                 schedules,
+                pressure(options.get("pressure", null)),
+                new PersonKeys(identities(options.get("identities", null))),
                 options.required("output"),
                 new CaseRules(
-                        options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP),
-                        options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW)),
+                        gap,
+                        options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW),
+                        options.duration("link-window", CaseRules.DEFAULT_LINK_WINDOW),
+                        ticketTimeout),
                 options.duration("out-of-order", DEFAULT_OUT_OF_ORDERNESS),
                 options.duration("idleness", DEFAULT_IDLENESS),
                 new Pseudonymizer(salt(options.get("salt-file", null))),
                 options.integer("parallelism", 0));
+    }
+
+    static PressureThresholds pressure(String file) {
+        try {
+            return file == null
+                    ? PressureThresholds.bundled()
+                    : PressureThresholds.load(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --pressure " + file + ": " + e, e);
+        }
+    }
+
+    /** The identity map: desk customer id to social handle; empty without a file. */
+    static Map<String, String> identities(String file) {
+        if (file == null) {
+            return Map.of();
+        }
+        Map<String, String> handles = new HashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.equalsIgnoreCase("customer_id,social_handle")) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                if (fields.length != 2 || fields[0].isBlank() || fields[1].isBlank()) {
+                    throw new IllegalArgumentException(
+                            "--identities "
+                                    + file
+                                    + " line "
+                                    + (i + 1)
+                                    + ": expected customer_id,social_handle");
+                }
+                String handle = fields[1].strip();
+                handles.put(
+                        fields[0].strip(), handle.startsWith("@") ? handle.substring(1) : handle);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --identities " + file + ": " + e, e);
+        }
+        return handles;
     }
 
     static String salt(String saltFile) {
@@ -145,6 +236,6 @@ public record BatchConfig(
     }
 
     public SqueakyWorkflow.Settings settings() {
-        return new SqueakyWorkflow.Settings(rules, pseudonyms, schedules);
+        return new SqueakyWorkflow.Settings(rules, pseudonyms, schedules, pressure, personKeys);
     }
 }

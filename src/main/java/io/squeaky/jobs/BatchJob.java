@@ -2,9 +2,11 @@ package io.squeaky.jobs;
 
 import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.PostFileFormat;
+import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -36,6 +38,24 @@ public final class BatchJob {
         run(config, System.out);
     }
 
+    private static DataStream<SourceRecord> files(
+            StreamExecutionEnvironment env,
+            BatchConfig config,
+            List<String> paths,
+            InputFormat format,
+            String uid) {
+        FileSource<SourceRecord> source =
+                FileSource.forBulkFileFormat(
+                                new PostFileFormat(format, config.postFactory()),
+                                paths.stream().map(Path::new).toArray(Path[]::new))
+                        .build();
+        return env.fromSource(
+                        source,
+                        SqueakyWorkflow.watermarks(config.outOfOrderness(), config.idleness()),
+                        "files (" + format.optionName() + ")")
+                .uid(uid);
+    }
+
     public static JobExecutionResult run(BatchConfig config, PrintStream report) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
@@ -46,18 +66,15 @@ public final class BatchJob {
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
-        FileSource<SourceRecord> files =
-                FileSource.forBulkFileFormat(
-                                new PostFileFormat(config.format(), config.postFactory()),
-                                config.inputs().stream().map(Path::new).toArray(Path[]::new))
-                        .build();
-        DataStream<SourceRecord> input =
-                env.fromSource(
-                                files,
-                                SqueakyWorkflow.watermarks(
-                                        config.outOfOrderness(), config.idleness()),
-                                "post files (" + config.format().optionName() + ")")
-                        .uid("post-files");
+        DataStream<SourceRecord> input = null;
+        if (!config.inputs().isEmpty()) {
+            input = files(env, config, config.inputs(), config.format(), "post-files");
+        }
+        if (!config.eventInputs().isEmpty()) {
+            DataStream<SourceRecord> events =
+                    files(env, config, config.eventInputs(), config.eventFormat(), "event-files");
+            input = input == null ? events : input.union(events);
+        }
         SqueakyWorkflow.define(
                 input, config.settings(), outputs -> OutputTables.attach(outputs, config.output()));
 
@@ -66,7 +83,7 @@ public final class BatchJob {
                     "note: customer ids are hashed with the public development salt; give"
                             + " --salt-file or SQUEAKY_SALT for pseudonymous output");
         }
-        JobClient job = env.executeAsync("squeaky batch: " + String.join(",", config.inputs()));
+        JobClient job = env.executeAsync("squeaky batch");
         JobExecutionResult result = Progress.follow(job, report);
         OutputTables.markSuccess(config.output());
         new RunSummary(result.getAllAccumulatorResults()).print(report);

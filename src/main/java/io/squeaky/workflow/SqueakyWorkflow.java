@@ -2,16 +2,20 @@ package io.squeaky.workflow;
 
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
-import io.squeaky.flink.CustomerTraffic;
+import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.LinkMessages;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
+import io.squeaky.flink.ToTimeline;
+import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.LinkMessage;
@@ -19,6 +23,7 @@ import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
+import io.squeaky.records.TimelineItem;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -30,16 +35,22 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The one pipeline, for the batch job and the streaming job alike: posts are admitted, linked to
- * the posts they answer, assembled into cases per customer, censored, and handed to the sinks the
- * job attaches. Jobs differ only in their sources, sinks and runtime mode.
+ * The one pipeline, for the batch job and the streaming job alike: posts and ticket events are
+ * admitted, posts linked to the posts they answer, complaints stamped with the brand's storm,
+ * everything assembled into cases per customer, censored, and handed to the sinks the job attaches.
+ * Jobs differ only in their sources, sinks and runtime mode.
  */
 public final class SqueakyWorkflow {
 
     private SqueakyWorkflow() {}
 
     /** What the workflow needs besides its input. */
-    public record Settings(CaseRules rules, Pseudonymizer pseudonyms, ScheduleBook schedules)
+    public record Settings(
+            CaseRules rules,
+            Pseudonymizer pseudonyms,
+            ScheduleBook schedules,
+            PressureThresholds pressure,
+            PersonKeys personKeys)
             implements Serializable {}
 
     /** The workflow's output streams, one per table. */
@@ -47,9 +58,10 @@ public final class SqueakyWorkflow {
             DataStream<CaseRecord> cases,
             DataStream<ExchangeRecord> exchanges,
             DataStream<Reject> rejects,
-            DataStream<Post> late) {}
+            DataStream<Post> late,
+            DataStream<CaseEvent> lateEvents) {}
 
-    /** Event time from the post; rejects carry none and never hold the watermark back. */
+    /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
             Duration outOfOrderness, Duration idleness) {
         return WatermarkStrategy.<SourceRecord>forBoundedOutOfOrderness(outOfOrderness)
@@ -57,7 +69,9 @@ public final class SqueakyWorkflow {
                         (record, previous) ->
                                 record.getPost() != null
                                         ? record.getPost().getCreatedAt()
-                                        : Long.MIN_VALUE)
+                                        : record.getCaseEvent() != null
+                                                ? record.getCaseEvent().getOccurredAt()
+                                                : Long.MIN_VALUE)
                 .withIdleness(idleness);
     }
 
@@ -66,8 +80,9 @@ public final class SqueakyWorkflow {
         SingleOutputStreamOperator<Post> posts =
                 input.process(new AdmitPosts())
                         .returns(new AvroTypeInfo<>(Post.class))
-                        .name("admit posts")
+                        .name("admit posts and events")
                         .uid("admit-posts");
+        DataStream<CaseEvent> events = posts.getSideOutput(AdmitPosts.CASE_EVENTS);
 
         SingleOutputStreamOperator<LinkedPost> linked =
                 posts.flatMap(new LinkMessages())
@@ -76,29 +91,53 @@ public final class SqueakyWorkflow {
                         .keyBy(new LinkMessages.ByTargetPost())
                         .process(new ReplyLinker(settings.rules()))
                         .returns(new AvroTypeInfo<>(LinkedPost.class))
-                        .name("link replies to parents")
+                        .name("link posts to the posts they answer")
                         .uid("reply-linker");
 
+        AvroTypeInfo<TimelineItem> itemType = new AvroTypeInfo<>(TimelineItem.class);
+        DataStream<TimelineItem> items =
+                linked.process(new ToTimeline())
+                        .returns(itemType)
+                        .name("posts to customer timelines")
+                        .uid("to-timeline")
+                        .union(
+                                events.map(e -> TimelineItem.newBuilder().setCaseEvent(e).build())
+                                        .returns(itemType)
+                                        .name("ticket events to customer timelines"));
+
+        DataStream<TimelineItem> stamped =
+                items.filter(i -> BrandStorm.complaintBrand(i) != null)
+                        .name("complaints")
+                        .keyBy(BrandStorm::complaintBrand, Types.STRING)
+                        .process(new BrandStorm())
+                        .returns(itemType)
+                        .name("brand storm as of each complaint")
+                        .uid("brand-storm")
+                        .union(
+                                items.filter(i -> BrandStorm.complaintBrand(i) == null)
+                                        .name("not complaints"));
+
         SingleOutputStreamOperator<CaseDraft> drafts =
-                linked.process(new CustomerTraffic())
-                        .returns(new AvroTypeInfo<>(LinkedPost.class))
-                        .name("keep customer traffic")
-                        .uid("customer-traffic")
-                        .keyBy(new CustomerTraffic.ByCustomer())
+                stamped.keyBy(new ToTimeline.ByPerson(settings.personKeys()), Types.STRING)
                         .process(
                                 new AssembleCases(
                                         new CaseAssembler(
                                                 settings.rules(),
                                                 settings.pseudonyms(),
-                                                settings.schedules())))
+                                                settings.schedules(),
+                                                settings.pressure())))
                         .returns(new AvroTypeInfo<>(CaseDraft.class))
                         .name("assemble cases")
                         .uid("assemble-cases");
 
         BroadcastStream<Long> horizon =
-                posts.map(p -> p.getCreatedAt())
+                posts.map(Post::getCreatedAt)
                         .returns(Types.LONG)
-                        .name("event time")
+                        .name("post time")
+                        .union(
+                                events.map(CaseEvent::getOccurredAt)
+                                        .returns(Types.LONG)
+                                        .name("event time"))
                         .keyBy(t -> 0, Types.INT)
                         .process(new DataHorizon())
                         .returns(Types.LONG)
@@ -119,6 +158,7 @@ public final class SqueakyWorkflow {
                         cases,
                         cases.getSideOutput(SettleCensoring.EXCHANGES),
                         posts.getSideOutput(AdmitPosts.REJECTS),
-                        posts.getSideOutput(AdmitPosts.LATE)));
+                        posts.getSideOutput(AdmitPosts.LATE),
+                        posts.getSideOutput(AdmitPosts.LATE_CASE_EVENTS)));
     }
 }

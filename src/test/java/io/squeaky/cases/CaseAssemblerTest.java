@@ -17,8 +17,8 @@ import io.squeaky.records.CaseRecord;
 import io.squeaky.records.CloseReason;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.ExchangeRecord;
-import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Outcome;
+import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,7 @@ class CaseAssemblerTest {
 
     private static final String CUSTOMER = "twitter:100";
     private final CaseAssembler assembler =
-            new CaseAssembler(
-                    new CaseRules(Duration.ofHours(72), Duration.ofDays(7)),
-                    new Pseudonymizer("test-salt"),
-                    Posts.SCHEDULES);
+            Posts.assembler(new CaseRules(Duration.ofHours(72), Duration.ofDays(7)));
     private final CustomerTimeline timeline = CaseAssembler.emptyTimeline();
     private final List<CaseDraft> closed = new ArrayList<>();
 
@@ -235,15 +232,15 @@ class CaseAssemblerTest {
                 .isNotEqualTo(id);
     }
 
-    private void feed(LinkedPost... posts) {
-        for (LinkedPost post : posts) {
+    private void feed(TimelineItem... posts) {
+        for (TimelineItem post : posts) {
             closed.addAll(assembler.accept(CUSTOMER, timeline, post).drafts());
         }
     }
 
     private void closeAtEnd() {
         closed.addAll(assembler.close(CUSTOMER, timeline, true).drafts());
-        assertThat(timeline.getPosts()).isEmpty();
+        assertThat(timeline.getItems()).isEmpty();
     }
 
     private CaseRecord onlyCase() {

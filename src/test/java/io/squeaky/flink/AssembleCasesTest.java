@@ -11,13 +11,13 @@ import static io.squeaky.cases.Posts.minutes;
 import static io.squeaky.cases.Posts.unlinked;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Posts;
-import io.squeaky.cases.Pseudonymizer;
+import io.squeaky.cases.Timeline;
 import io.squeaky.records.CaseDraft;
-import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Outcome;
+import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -30,18 +30,14 @@ class AssembleCasesTest {
 
     private static final Duration GAP = Duration.ofHours(72);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, LinkedPost, CaseDraft> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, TimelineItem, CaseDraft> harness;
 
     @BeforeEach
     void startHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AssembleCases(
-                                new CaseAssembler(
-                                        new CaseRules(GAP, Duration.ofDays(7)),
-                                        new Pseudonymizer("test-salt"),
-                                        Posts.SCHEDULES)),
-                        new CustomerTraffic.ByCustomer(),
+                        new AssembleCases(Posts.assembler(new CaseRules(GAP, Duration.ofDays(7)))),
+                        new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
                         Types.STRING);
     }
 
@@ -129,7 +125,7 @@ class AssembleCasesTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
-    private void send(LinkedPost post) throws Exception {
-        harness.processElement(post, post.getPost().getCreatedAt());
+    private void send(TimelineItem item) throws Exception {
+        harness.processElement(item, Timeline.time(item));
     }
 }

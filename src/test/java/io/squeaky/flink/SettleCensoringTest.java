@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
 import io.squeaky.cases.Posts;
-import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.CloseReason;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.Test;
 class SettleCensoringTest {
 
     private final CaseAssembler assembler =
-            new CaseAssembler(
-                    new CaseRules(Duration.ofHours(72), Duration.ofDays(7)),
-                    new Pseudonymizer("test-salt"),
-                    Posts.SCHEDULES);
+            Posts.assembler(new CaseRules(Duration.ofHours(72), Duration.ofDays(7)));
 
     @Test
     void draftsClosedAtTheEndWaitForTheHorizonThenLeaveWithTheirExchanges() throws Exception {

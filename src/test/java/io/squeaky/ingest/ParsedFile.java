@@ -33,7 +33,7 @@ record ParsedFile(List<Post> posts, List<Reject> rejects) {
             throws IOException {
         List<SourceRecord> records = new ArrayList<>();
         RecordSplitter splitter = format.splitter(in);
-        PostParser parser = format.parser(new PostFactory(brands, FIXED));
+        RecordParser parser = format.parser(new PostFactory(brands, FIXED));
         String text;
         while ((text = splitter.next()) != null) {
             parser.parse(new RawRecord(source, splitter.recordLine(), text), records::add);

@@ -6,8 +6,8 @@ import io.squeaky.SharedData;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
-import io.squeaky.ingest.PostParser;
 import io.squeaky.ingest.RawRecord;
+import io.squeaky.ingest.RecordParser;
 import io.squeaky.ingest.RecordSplitter;
 import io.squeaky.records.Post;
 import java.io.Reader;
@@ -231,7 +231,7 @@ class PrivateHandoffDetectorTest {
                 Files.newBufferedReader(
                         SharedData.file("twcs/twcs-head5000.csv"), StandardCharsets.UTF_8)) {
             RecordSplitter splitter = InputFormat.TWCS.splitter(in);
-            PostParser parser = InputFormat.TWCS.parser(factory);
+            RecordParser parser = InputFormat.TWCS.parser(factory);
             String text;
             while ((text = splitter.next()) != null) {
                 parser.parse(

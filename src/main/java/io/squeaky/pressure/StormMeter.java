@@ -7,16 +7,17 @@ import java.util.ArrayList;
 /**
  * Measures a brand storm as of each complaint, looking only backwards: complaints against the brand
  * in the trailing hour (the current one included) against the brand's mean hourly complaints over
- * the seven days before that hour. Minute resolution. The ratio is null until the brand has a day
- * of history; with a shorter history than seven days the mean is over the hours available; a
- * baseline with no complaint counts as one, so a first burst is large, not infinite. Complaints
- * must be observed in event-time order.
+ * the seven days before that hour. Minute resolution. The ratio is unknown (null) until the brand
+ * has a day of history and at least 24 complaints in its baseline: a rate read off fewer is noise,
+ * and one complaint against a near-empty week is not a storm. With less than seven days of history
+ * the mean is over the hours available. Complaints must be observed in event-time order.
  */
 public final class StormMeter implements Serializable {
 
     static final int HOUR = 60;
     static final int BASELINE = 7 * 24 * 60;
     static final int MINIMUM_HISTORY = 24 * 60;
+    static final int MINIMUM_BASELINE_COMPLAINTS = 24;
 
     public static BrandActivity newActivity(long epochMillis) {
         return BrandActivity.newBuilder()
@@ -35,11 +36,12 @@ public final class StormMeter implements Serializable {
         add(activity, minute);
         slide(activity, minute);
         long history = (minute - HOUR) - activity.getFirstMinute() + 1;
-        if (history < MINIMUM_HISTORY) {
+        if (history < MINIMUM_HISTORY
+                || activity.getBaselineCount() < MINIMUM_BASELINE_COMPLAINTS) {
             return null;
         }
         double hours = Math.min(history, BASELINE) / 60.0;
-        double baselinePerHour = Math.max(activity.getBaselineCount(), 1) / hours;
+        double baselinePerHour = activity.getBaselineCount() / hours;
         return activity.getRecentCount() / baselinePerHour;
     }
 

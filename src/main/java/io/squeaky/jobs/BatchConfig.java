@@ -1,24 +1,8 @@
 package io.squeaky.jobs;
 
-import io.squeaky.cases.CaseRules;
-import io.squeaky.cases.PersonKeys;
-import io.squeaky.cases.Pseudonymizer;
-import io.squeaky.clock.ScheduleBook;
-import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.InputFormat;
-import io.squeaky.ingest.PostFactory;
-import io.squeaky.pressure.PressureThresholds;
-import io.squeaky.workflow.SqueakyWorkflow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Everything the batch job is told, checked before anything runs. */
 public record BatchConfig(
@@ -26,20 +10,7 @@ public record BatchConfig(
         InputFormat format,
         List<String> eventInputs,
         InputFormat eventFormat,
-        BrandRegistry brands,
-        ScheduleBook schedules,
-        PressureThresholds pressure,
-        PersonKeys personKeys,
-        String output,
-        CaseRules rules,
-        Duration outOfOrderness,
-        Duration idleness,
-        Pseudonymizer pseudonyms,
-        int parallelism) {
-
-    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
-    public static final String SALT_VARIABLE = "SQUEAKY_SALT";
+        PipelineConfig pipeline) {
 
     static final String USAGE =
             """
@@ -54,51 +25,8 @@ public record BatchConfig(
               --format NAME         twcs (default), twitter-v2 or twitter-v1
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
-              --identities FILE     CSV customer_id,social_handle linking desk customers to
-                                    their social accounts
-              --pressure FILE       pressure-bucket thresholds, JSON (default: the bundled
-                                    jobs/config/pressure.json)
-              --brands FILE         support accounts: CSV handle,brand,time_zone
-                                    (default: the bundled jobs/config/brands.csv)
-              --schedules FILE      business hours per brand, JSON (default: the bundled
-                                    jobs/config/schedules.json: Mon-Fri 09:00-17:00 local)
-              --output DIR          where the tables go (a local path or any Flink file system URI)
-              --inactivity-gap D    a conversation closes after this long without posts (default 72h)
-              --reply-window D      a reply links to its parent only within this long (default 7d)
-              --link-window D       a customer's post joins their ticket if posted up to this
-                                    long before it (default 24h)
-              --ticket-timeout D    a customer with an unresolved ticket stays open this long
-                                    without activity (default 30d, at least the gap)
-              --out-of-order D      how far out of event-time order posts may arrive (default 10m)
-              --idleness D          a source split quiet this long stops holding back the
-                                    watermark (default 1m)
-              --salt-file FILE      secret for pseudonymous customer ids (else $SQUEAKY_SALT,
-                                    else the public development salt)
-              --parallelism N       operator parallelism (default: the environment's)
-              --help                this text
-
-            Durations: 90s, 30m, 72h, 7d or ISO-8601 (PT1H30M).
-            """;
-
-    private static final List<String> OPTIONS =
-            List.of(
-                    "input",
-                    "format",
-                    "events",
-                    "events-format",
-                    "identities",
-                    "pressure",
-                    "link-window",
-                    "ticket-timeout",
-                    "brands",
-                    "schedules",
-                    "output",
-                    "inactivity-gap",
-                    "reply-window",
-                    "out-of-order",
-                    "idleness",
-                    "salt-file",
-                    "parallelism");
+            """
+                    + PipelineConfig.USAGE;
 
     /** The configuration the arguments describe, or null when they ask for help. */
     public static BatchConfig fromArgs(String[] args) {
@@ -106,7 +34,9 @@ public record BatchConfig(
         if (options.help()) {
             return null;
         }
-        options.allowOnly(OPTIONS);
+        List<String> known = new ArrayList<>(PipelineConfig.OPTIONS);
+        known.addAll(List.of("input", "format", "events", "events-format"));
+        options.allowOnly(known);
         List<String> inputs = options.list("input");
         List<String> eventInputs = options.list("events");
         if (inputs.isEmpty() && eventInputs.isEmpty()) {
@@ -122,120 +52,7 @@ public record BatchConfig(
             throw new IllegalArgumentException(
                     "--format names a posts format and --events-format a service-desk format");
         }
-        String brandsFile = options.get("brands", null);
-        BrandRegistry brands;
-        try {
-            brands =
-                    brandsFile == null
-                            ? BrandRegistry.bundled()
-                            : BrandRegistry.load(Path.of(brandsFile));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --brands " + brandsFile + ": " + e, e);
-        }
-        String schedulesFile = options.get("schedules", null);
-        ScheduleBook schedules;
-        try {
-            schedules =
-                    schedulesFile == null
-                            ? ScheduleBook.bundled(brands.brandZones())
-                            : ScheduleBook.load(Path.of(schedulesFile), brands.brandZones());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "cannot read --schedules " + schedulesFile + ": " + e, e);
-        }
-        Duration gap = options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP);
-        Duration ticketTimeout =
-                options.duration(
-                        "ticket-timeout",
-                        gap.compareTo(CaseRules.DEFAULT_TICKET_TIMEOUT) > 0
-                                ? gap
-                                : CaseRules.DEFAULT_TICKET_TIMEOUT);
         return new BatchConfig(
-                inputs,
-                format,
-                eventInputs,
-                eventFormat,
-                brands,
-                schedules,
-                pressure(options.get("pressure", null)),
-                new PersonKeys(identities(options.get("identities", null))),
-                options.required("output"),
-                new CaseRules(
-                        gap,
-                        options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW),
-                        options.duration("link-window", CaseRules.DEFAULT_LINK_WINDOW),
-                        ticketTimeout),
-                options.duration("out-of-order", DEFAULT_OUT_OF_ORDERNESS),
-                options.duration("idleness", DEFAULT_IDLENESS),
-                new Pseudonymizer(salt(options.get("salt-file", null))),
-                options.integer("parallelism", 0));
-    }
-
-    static PressureThresholds pressure(String file) {
-        try {
-            return file == null
-                    ? PressureThresholds.bundled()
-                    : PressureThresholds.load(Path.of(file));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --pressure " + file + ": " + e, e);
-        }
-    }
-
-    /** The identity map: desk customer id to social handle; empty without a file. */
-    static Map<String, String> identities(String file) {
-        if (file == null) {
-            return Map.of();
-        }
-        Map<String, String> handles = new HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.equalsIgnoreCase("customer_id,social_handle")) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                if (fields.length != 2 || fields[0].isBlank() || fields[1].isBlank()) {
-                    throw new IllegalArgumentException(
-                            "--identities "
-                                    + file
-                                    + " line "
-                                    + (i + 1)
-                                    + ": expected customer_id,social_handle");
-                }
-                String handle = fields[1].strip();
-                handles.put(
-                        fields[0].strip(), handle.startsWith("@") ? handle.substring(1) : handle);
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --identities " + file + ": " + e, e);
-        }
-        return handles;
-    }
-
-    static String salt(String saltFile) {
-        if (saltFile != null) {
-            try {
-                String salt = Files.readString(Path.of(saltFile), StandardCharsets.UTF_8).strip();
-                if (salt.isEmpty()) {
-                    throw new IllegalArgumentException("--salt-file " + saltFile + " is empty");
-                }
-                return salt;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --salt-file " + saltFile, e);
-            }
-        }
-        String fromEnvironment = System.getenv(SALT_VARIABLE);
-        return fromEnvironment == null || fromEnvironment.isBlank()
-                ? Pseudonymizer.DEVELOPMENT_SALT
-                : fromEnvironment;
-    }
-
-    public PostFactory postFactory() {
-        return new PostFactory(brands, Clock.systemUTC());
-    }
-
-    public SqueakyWorkflow.Settings settings() {
-        return new SqueakyWorkflow.Settings(rules, pseudonyms, schedules, pressure, personKeys);
+                inputs, format, eventInputs, eventFormat, PipelineConfig.from(options));
     }
 }

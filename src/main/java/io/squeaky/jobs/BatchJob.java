@@ -1,18 +1,14 @@
 package io.squeaky.jobs;
 
-import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.PostFileFormat;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,26 +42,20 @@ public final class BatchJob {
             String uid) {
         FileSource<SourceRecord> source =
                 FileSource.forBulkFileFormat(
-                                new PostFileFormat(format, config.postFactory()),
+                                new PostFileFormat(format, config.pipeline().postFactory()),
                                 paths.stream().map(Path::new).toArray(Path[]::new))
                         .build();
         return env.fromSource(
                         source,
-                        SqueakyWorkflow.watermarks(config.outOfOrderness(), config.idleness()),
+                        SqueakyWorkflow.watermarks(
+                                config.pipeline().outOfOrderness(), config.pipeline().idleness()),
                         "files (" + format.optionName() + ")")
                 .uid(uid);
     }
 
     public static JobExecutionResult run(BatchConfig config, PrintStream report) throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        Configuration.fromMap(Map.of("heartbeat.interval", "2 s")));
+        StreamExecutionEnvironment env = JobRunner.environment(config.pipeline());
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        // Every record is Avro or a basic type; a silent fall-back to Kryo would be a defect.
-        env.configure(Configuration.fromMap(Map.of("pipeline.generic-types", "false")));
-        if (config.parallelism() > 0) {
-            env.setParallelism(config.parallelism());
-        }
         DataStream<SourceRecord> input = null;
         if (!config.inputs().isEmpty()) {
             input = files(env, config, config.inputs(), config.format(), "post-files");
@@ -75,18 +65,6 @@ public final class BatchJob {
                     files(env, config, config.eventInputs(), config.eventFormat(), "event-files");
             input = input == null ? events : input.union(events);
         }
-        SqueakyWorkflow.define(
-                input, config.settings(), outputs -> OutputTables.attach(outputs, config.output()));
-
-        if (config.pseudonyms().usesDevelopmentSalt()) {
-            report.println(
-                    "note: customer ids are hashed with the public development salt; give"
-                            + " --salt-file or SQUEAKY_SALT for pseudonymous output");
-        }
-        JobClient job = env.executeAsync("squeaky batch");
-        JobExecutionResult result = Progress.follow(job, report);
-        OutputTables.markSuccess(config.output());
-        new RunSummary(result.getAllAccumulatorResults()).print(report);
-        return result;
+        return JobRunner.run(env, input, config.pipeline(), "squeaky batch", report);
     }
 }

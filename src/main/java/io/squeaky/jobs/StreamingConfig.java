@@ -1,0 +1,95 @@
+package io.squeaky.jobs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Everything the streaming job is told, checked before anything runs. */
+public record StreamingConfig(
+        String bootstrapServers,
+        String postsTopic,
+        String eventsTopic,
+        String groupId,
+        Properties kafkaProperties,
+        boolean bounded,
+        Duration checkpointInterval,
+        PipelineConfig pipeline) {
+
+    static final String USAGE =
+            """
+            Usage: squeaky stream --bootstrap-servers HOST:PORT --output DIR [options]
+
+            Reads posts (Twitter API v2 filtered-stream messages) and service-desk ticket events
+            (JSON) from Kafka, assembles them into cases and writes Parquet tables under DIR,
+            exactly once: files become visible when a checkpoint completes.
+
+              --bootstrap-servers S Kafka bootstrap servers
+              --posts-topic T       topic of posts (default squeaky.posts); "" for none
+              --events-topic T      topic of ticket events (default squeaky.events); "" for none
+              --group-id G          consumer group (default squeaky)
+              --kafka-properties F  client properties (security.protocol, sasl.*, ssl.*, ...)
+              --bounded             stop at the offsets that are latest at start (replays, tests)
+              --checkpoint-interval D  how often output is committed (default 30s)
+            """
+                    + PipelineConfig.USAGE;
+
+    /** The configuration the arguments describe, or null when they ask for help. */
+    public static StreamingConfig fromArgs(String[] args) {
+        List<String> plain = new ArrayList<>();
+        boolean bounded = false;
+        for (String arg : args) {
+            if (arg.equals("--bounded")) {
+                bounded = true;
+            } else {
+                plain.add(arg);
+            }
+        }
+        Options options = Options.parse(plain.toArray(String[]::new));
+        if (options.help()) {
+            return null;
+        }
+        List<String> known = new ArrayList<>(PipelineConfig.OPTIONS);
+        known.addAll(
+                List.of(
+                        "bootstrap-servers",
+                        "posts-topic",
+                        "events-topic",
+                        "group-id",
+                        "kafka-properties",
+                        "checkpoint-interval"));
+        options.allowOnly(known);
+        String postsTopic = options.get("posts-topic", "squeaky.posts");
+        String eventsTopic = options.get("events-topic", "squeaky.events");
+        if (postsTopic.isBlank() && eventsTopic.isBlank()) {
+            throw new IllegalArgumentException(
+                    "give at least one of --posts-topic, --events-topic");
+        }
+        return new StreamingConfig(
+                options.required("bootstrap-servers"),
+                postsTopic.isBlank() ? null : postsTopic,
+                eventsTopic.isBlank() ? null : eventsTopic,
+                options.get("group-id", "squeaky"),
+                properties(options.get("kafka-properties", null)),
+                bounded,
+                options.duration("checkpoint-interval", Duration.ofSeconds(30)),
+                PipelineConfig.from(options));
+    }
+
+    private static Properties properties(String file) {
+        Properties properties = new Properties();
+        if (file != null) {
+            try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --kafka-properties " + file, e);
+            }
+        }
+        return properties;
+    }
+}

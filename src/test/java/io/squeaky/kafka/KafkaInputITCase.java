@@ -1,0 +1,184 @@
+package io.squeaky.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.jobs.StreamingConfig;
+import io.squeaky.jobs.StreamingJob;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The streaming job against a real broker: posts and events in, bad messages kept. */
+class KafkaInputITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @TempDir Path dir;
+
+    @Test
+    void postsAndTicketEventsFromKafkaMakeCasesAndBadMessagesAreRejectedWithTheirOffset()
+            throws Exception {
+        KAFKA.createTopic("posts-1", 2);
+        KAFKA.createTopic("events-1", 1);
+        KAFKA.send(
+                "posts-1",
+                0,
+                List.of(
+                        tweet(
+                                "1",
+                                "u1",
+                                "cust1",
+                                "2017-10-02T10:00:00.000Z",
+                                null,
+                                "@AmazonHelp my order is lost"),
+                        "{broken json",
+                        tweet(
+                                "2",
+                                "b1",
+                                "AmazonHelp",
+                                "2017-10-02T10:12:00.000Z",
+                                "1",
+                                "@cust1 sorry, please DM us")));
+        KAFKA.send(
+                "posts-1",
+                1,
+                List.of(
+                        tweet(
+                                "3",
+                                "u2",
+                                "cust2",
+                                "2017-10-02T11:00:00.000Z",
+                                null,
+                                "@AmazonHelp hello?")));
+        KAFKA.send(
+                "events-1",
+                0,
+                List.of(
+                        "{\"ticket_id\":\"T9\",\"brand\":\"Amazon\",\"customer_id\":\"C2\","
+                                + "\"social_handle\":\"cust2\",\"channel\":\"phone\",\"event_type\":\"OPENED\","
+                                + "\"occurred_at\":\"2017-10-02T09:00:00Z\"}",
+                        "{\"ticket_id\":\"T9\",\"brand\":\"Amazon\",\"customer_id\":\"C2\","
+                                + "\"social_handle\":\"cust2\",\"channel\":\"phone\",\"event_type\":\"RESOLVED\","
+                                + "\"occurred_at\":\"2017-10-02T12:00:00Z\"}"));
+        Path output = dir.resolve("tables");
+
+        String report =
+                run(
+                        "--bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--posts-topic",
+                        "posts-1",
+                        "--events-topic",
+                        "events-1",
+                        "--group-id",
+                        "kafka-input-test",
+                        "--bounded",
+                        "--checkpoint-interval",
+                        "1s",
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2");
+
+        assertThat(report).contains("Read 6 posts: 5 accepted, 1 rejected, 0 late");
+        List<List<Object>> cases =
+                rows(
+                        "SELECT ticket_id, first_channel, escalated, outcome, seconds_to_first_reply"
+                                + " FROM read_parquet('"
+                                + output
+                                + "/cases/dt=*/*.parquet')"
+                                + " ORDER BY ticket_id NULLS FIRST");
+        assertThat(cases)
+                .extracting(Object::toString)
+                .containsExactly(
+                        "[null, twitter, false, HANDED_OFF_PRIVATE, 720]",
+                        "[T9, phone, true, RESOLVED, null]");
+        assertThat(
+                        rows(
+                                "SELECT source, position, reason FROM read_parquet('"
+                                        + output
+                                        + "/rejects/dt=*/*.parquet')"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.get(0)).isEqualTo("posts-1/0");
+                            assertThat(r.get(1)).isEqualTo(1L);
+                            assertThat((String) r.get(2)).startsWith("malformed JSON");
+                        });
+    }
+
+    static String tweet(
+            String id,
+            String authorId,
+            String username,
+            String createdAt,
+            String parent,
+            String text) {
+        String reference =
+                parent == null
+                        ? ""
+                        : ",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\""
+                                + parent
+                                + "\"}]";
+        return "{\"data\":{\"id\":\""
+                + id
+                + "\",\"author_id\":\""
+                + authorId
+                + "\",\"created_at\":\""
+                + createdAt
+                + "\",\"text\":\""
+                + text
+                + "\""
+                + reference
+                + "},"
+                + "\"includes\":{\"users\":[{\"id\":\""
+                + authorId
+                + "\",\"username\":\""
+                + username
+                + "\",\"public_metrics\":{\"followers_count\":42}}]},\"matching_rules\":[]}";
+    }
+
+    static String run(String... args) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            StreamingJob.run(StreamingConfig.fromArgs(args), out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    static List<List<Object>> rows(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.records.CaseEvent;
+import io.squeaky.records.LateRecord;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
@@ -19,17 +20,16 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
     public static final OutputTag<Reject> REJECTS =
             new OutputTag<>("rejects", new AvroTypeInfo<>(Reject.class));
-    public static final OutputTag<Post> LATE =
-            new OutputTag<>("late", new AvroTypeInfo<>(Post.class));
+    public static final OutputTag<LateRecord> LATE =
+            new OutputTag<>("late", new AvroTypeInfo<>(LateRecord.class));
     public static final OutputTag<CaseEvent> CASE_EVENTS =
             new OutputTag<>("case-events", new AvroTypeInfo<>(CaseEvent.class));
-    public static final OutputTag<CaseEvent> LATE_CASE_EVENTS =
-            new OutputTag<>("late-case-events", new AvroTypeInfo<>(CaseEvent.class));
 
     private transient Count read;
     private transient Count accepted;
     private transient Count rejected;
     private transient Count late;
+    private transient volatile long lastWatermark = Long.MIN_VALUE;
 
     @Override
     public void open(OpenContext openContext) {
@@ -37,6 +37,26 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         accepted = new Count(getRuntimeContext(), Counters.ACCEPTED);
         rejected = new Count(getRuntimeContext(), Counters.REJECTED);
         late = new Count(getRuntimeContext(), Counters.LATE);
+        getRuntimeContext()
+                .getMetricGroup()
+                .gauge(
+                        Counters.WATERMARK_LAG,
+                        () ->
+                                lastWatermark == Long.MIN_VALUE
+                                        ? 0L
+                                        : System.currentTimeMillis() - lastWatermark);
+    }
+
+    private static LateRecord.Builder late(String kind, String id, long eventTime, long watermark) {
+        return LateRecord.newBuilder()
+                .setKind(kind)
+                .setRecordId(id)
+                .setEventTime(eventTime)
+                .setWatermark(watermark)
+                .setLatenessSeconds(Math.floorDiv(watermark - eventTime, 1000L))
+                .setReason(
+                        "arrived after the watermark had passed its time: more out of order than"
+                                + " --out-of-order allows");
     }
 
     @Override
@@ -47,18 +67,36 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
             ctx.output(REJECTS, record.getReject());
             return;
         }
+        long watermark = ctx.timerService().currentWatermark();
+        lastWatermark = watermark;
         if (record.getCaseEvent() != null) {
             CaseEvent event = record.getCaseEvent();
-            boolean isLate = event.getOccurredAt() < ctx.timerService().currentWatermark();
-            (isLate ? late : accepted).inc();
-            ctx.output(isLate ? LATE_CASE_EVENTS : CASE_EVENTS, event);
+            if (event.getOccurredAt() < watermark) {
+                late.inc();
+                ctx.output(
+                        LATE,
+                        late("case_event", event.getTicketId(), event.getOccurredAt(), watermark)
+                                .setCaseEvent(event)
+                                .build());
+            } else {
+                accepted.inc();
+                ctx.output(CASE_EVENTS, event);
+            }
             return;
         }
         Post post = record.getPost();
         post.setText(null);
-        if (post.getCreatedAt() < ctx.timerService().currentWatermark()) {
+        if (post.getCreatedAt() < watermark) {
             late.inc();
-            ctx.output(LATE, post);
+            ctx.output(
+                    LATE,
+                    late(
+                                    "post",
+                                    post.getNetwork() + ":" + post.getPostId(),
+                                    post.getCreatedAt(),
+                                    watermark)
+                            .setPost(post)
+                            .build());
             return;
         }
         accepted.inc();

@@ -1,9 +1,8 @@
 package io.squeaky.flink;
 
-import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
-import io.squeaky.records.Post;
+import io.squeaky.records.LateRecord;
 import io.squeaky.records.Reject;
 import io.squeaky.workflow.SqueakyWorkflow.Outputs;
 import java.io.IOException;
@@ -19,8 +18,7 @@ public final class OutputTables {
     public static final String EXCHANGES = "exchanges";
     public static final String REJECTS = "rejects";
     public static final String LATE = "late";
-    public static final String LATE_EVENTS = "late_events";
-    public static final List<String> ALL = List.of(CASES, EXCHANGES, REJECTS, LATE, LATE_EVENTS);
+    public static final List<String> ALL = List.of(CASES, EXCHANGES, REJECTS, LATE);
 
     private OutputTables() {}
 
@@ -57,19 +55,10 @@ public final class OutputTables {
                         ParquetTables.table(
                                 outputDir,
                                 LATE,
-                                Post.class,
-                                p -> ParquetTables.utcDate(p.getCreatedAt())))
+                                LateRecord.class,
+                                l -> ParquetTables.utcDate(l.getEventTime())))
                 .name("late table")
                 .uid("late-table");
-        outputs.lateEvents()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                LATE_EVENTS,
-                                CaseEvent.class,
-                                e -> ParquetTables.utcDate(e.getOccurredAt())))
-                .name("late events table")
-                .uid("late-events-table");
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

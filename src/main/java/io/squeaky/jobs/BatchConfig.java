@@ -17,7 +17,7 @@ public record BatchConfig(
             Usage: squeaky batch --input PATH[,PATH...] [--events PATH] --output DIR [options]
 
             Reads archived posts and service-desk ticket events from files, assembles them into
-            cases and writes Parquet tables (cases, exchanges, rejects, late, late_events) under
+            cases and writes Parquet tables (cases, exchanges, rejects, late) under
             DIR, then prints a per-brand summary.
 
               --input PATH          posts: a file or folder (read recursively; .gz is inflated);

@@ -18,6 +18,7 @@ import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.LateRecord;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Post;
@@ -58,8 +59,7 @@ public final class SqueakyWorkflow {
             DataStream<CaseRecord> cases,
             DataStream<ExchangeRecord> exchanges,
             DataStream<Reject> rejects,
-            DataStream<Post> late,
-            DataStream<CaseEvent> lateEvents) {}
+            DataStream<LateRecord> late) {}
 
     /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
@@ -158,7 +158,6 @@ public final class SqueakyWorkflow {
                         cases,
                         cases.getSideOutput(SettleCensoring.EXCHANGES),
                         posts.getSideOutput(AdmitPosts.REJECTS),
-                        posts.getSideOutput(AdmitPosts.LATE),
-                        posts.getSideOutput(AdmitPosts.LATE_CASE_EVENTS)));
+                        posts.getSideOutput(AdmitPosts.LATE)));
     }
 }

@@ -36,7 +36,11 @@ class RecordSerializationTest {
                         CaseDraft.class,
                         CaseRecord.class,
                         ExchangeRecord.class,
-                        Reject.class)) {
+                        Reject.class,
+                        io.squeaky.records.CaseEvent.class,
+                        io.squeaky.records.TimelineItem.class,
+                        io.squeaky.records.LateRecord.class,
+                        io.squeaky.records.BrandActivity.class)) {
             assertThat(TypeInformation.of(type))
                     .as(type.getSimpleName())
                     .isInstanceOf(AvroTypeInfo.class);

@@ -1,0 +1,249 @@
+package io.squeaky.kafka;
+
+import static io.squeaky.kafka.KafkaInputITCase.rows;
+import static io.squeaky.kafka.KafkaInputITCase.tweet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.flink.Counters;
+import io.squeaky.jobs.StreamingConfig;
+import io.squeaky.jobs.StreamingJob;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectClusterClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Late, broken and repeated messages, and a partition that never speaks. */
+class LateAndQuietITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setConfiguration(
+                                    Configuration.fromMap(Map.of("heartbeat.interval", "500 ms")))
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @TempDir Path dir;
+
+    @Test
+    void lateBrokenAndRepeatedMessagesAreAllAccountedFor(
+            @InjectClusterClient ClusterClient<?> client) throws Exception {
+        KAFKA.createTopic("posts-late", 1);
+        KAFKA.send(
+                "posts-late",
+                0,
+                List.of(
+                        tweet(
+                                "1",
+                                "u1",
+                                "cust1",
+                                "2017-10-02T10:00:00.000Z",
+                                null,
+                                "@AmazonHelp lost parcel"),
+                        tweet(
+                                "2",
+                                "u2",
+                                "cust2",
+                                "2017-10-02T12:00:00.000Z",
+                                null,
+                                "@AmazonHelp wrong item")));
+        Path output = dir.resolve("late");
+        CompletableFuture<Void> job = startUnbounded("posts-late", "late-test", output);
+        try {
+            waitForJobToRead(client, 2);
+            // The watermark now stands near 12:00 less the bound; these come after it.
+            KAFKA.send(
+                    "posts-late",
+                    0,
+                    List.of(
+                            tweet(
+                                    "3",
+                                    "u3",
+                                    "cust3",
+                                    "2017-10-02T09:00:00.000Z",
+                                    null,
+                                    "@AmazonHelp three hours late"),
+                            "{\"data\": [",
+                            "{\"data\":{\"id\":\"4\",\"author_id\":\"u4\",\"text\":\"no time\"}}",
+                            // Sent again while still within the bound: dropped as a duplicate.
+                            tweet(
+                                    "2",
+                                    "u2",
+                                    "cust2",
+                                    "2017-10-02T12:00:00.000Z",
+                                    null,
+                                    "@AmazonHelp wrong item"),
+                            tweet(
+                                    "5",
+                                    "u5",
+                                    "cust5",
+                                    "2017-10-09T12:00:00.000Z",
+                                    null,
+                                    "@AmazonHelp a week later")));
+            awaitParquet(output.resolve("cases"));
+            awaitParquet(output.resolve("late"));
+            awaitParquet(output.resolve("rejects"));
+            Map<String, Object> counts = waitForJobToRead(client, 7);
+
+            assertThat(counts)
+                    .containsEntry(Counters.READ, 7L)
+                    .containsEntry(Counters.ACCEPTED, 4L)
+                    .containsEntry(Counters.REJECTED, 2L)
+                    .containsEntry(Counters.LATE, 1L)
+                    .containsEntry(Counters.DUPLICATES, 1L);
+            assertThat(
+                            rows(
+                                    "SELECT record_id, lateness_seconds > 0 FROM read_parquet('"
+                                            + output
+                                            + "/late/dt=*/*.parquet')"))
+                    .extracting(Object::toString)
+                    .containsExactly("[twitter:3, true]");
+            assertThat(
+                            rows(
+                                    "SELECT position, reason FROM read_parquet('"
+                                            + output
+                                            + "/rejects/dt=*/*.parquet') ORDER BY 1"))
+                    .extracting(r -> r.get(0) + ":" + ((String) r.get(1)).split(":")[0])
+                    .containsExactly("3:malformed JSON", "4:tweet without created_at");
+            assertThat(
+                            rows(
+                                    "SELECT count(*), count(DISTINCT customer_id) FROM read_parquet('"
+                                            + output
+                                            + "/cases/dt=*/*.parquet')"))
+                    .extracting(Object::toString)
+                    .as("the two October 2 complaints, once each, closed by the week-later post")
+                    .containsExactly("[2, 2]");
+        } finally {
+            cancelAll(client, job);
+        }
+    }
+
+    @Test
+    void anIdlePartitionDoesNotHoldBackTheWatermarkSoQuietCasesCloseWhileRunning(
+            @InjectClusterClient ClusterClient<?> client) throws Exception {
+        KAFKA.createTopic("posts-quiet", 2);
+        KAFKA.send(
+                "posts-quiet",
+                0,
+                List.of(
+                        tweet(
+                                "1",
+                                "u1",
+                                "cust1",
+                                "2017-10-02T10:00:00.000Z",
+                                null,
+                                "@AmazonHelp hello?"),
+                        tweet(
+                                "2",
+                                "u2",
+                                "cust2",
+                                "2017-10-06T10:00:00.000Z",
+                                null,
+                                "@AmazonHelp days later")));
+        Path output = dir.resolve("quiet");
+        CompletableFuture<Void> job = startUnbounded("posts-quiet", "quiet-test", output);
+        try {
+            Path cases = output.resolve("cases");
+            awaitParquet(cases);
+            assertThat(
+                            rows(
+                                    "SELECT closed_by, CAST(censored_at AT TIME ZONE 'UTC' AS VARCHAR) FROM read_parquet('"
+                                            + cases
+                                            + "/dt=*/*.parquet')"))
+                    .extracting(Object::toString)
+                    .containsExactly("[INACTIVITY, 2017-10-05 10:00:00]");
+        } finally {
+            cancelAll(client, job);
+        }
+    }
+
+    private static CompletableFuture<Void> startUnbounded(String topic, String group, Path output) {
+        StreamingConfig config =
+                StreamingConfig.fromArgs(
+                        new String[] {
+                            "--bootstrap-servers", KAFKA.bootstrapServers(),
+                            "--posts-topic", topic,
+                            "--events-topic", "",
+                            "--group-id", group,
+                            "--idleness", "1s",
+                            "--out-of-order", "10m",
+                            "--checkpoint-interval", "1s",
+                            "--output", output.toString(),
+                            "--parallelism", "2"
+                        });
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        StreamingJob.run(config, new PrintStream(OutputStream.nullOutputStream()));
+                    } catch (Exception cancelled) {
+                        // An unbounded job ends by being cancelled.
+                    }
+                });
+    }
+
+    /** Waits until the running job has read this many records, and returns its counts. */
+    private static Map<String, Object> waitForJobToRead(ClusterClient<?> client, long records)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JobStatusMessage job : client.listJobs().get()) {
+                if (job.getJobState() == JobStatus.RUNNING) {
+                    Map<String, Object> counts = client.getAccumulators(job.getJobId()).get();
+                    if (counts.get(Counters.READ) instanceof Long read && read >= records) {
+                        return counts;
+                    }
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the job did not read " + records + " records in time");
+    }
+
+    private static void awaitParquet(Path table) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (parquetFiles(table) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+        }
+        assertThat(parquetFiles(table)).as("files in %s", table).isPositive();
+    }
+
+    private static void cancelAll(ClusterClient<?> client, CompletableFuture<Void> job)
+            throws Exception {
+        for (JobStatusMessage running : client.listJobs().get()) {
+            if (!running.getJobState().isGloballyTerminalState()) {
+                client.cancel(running.getJobId()).get();
+            }
+        }
+        job.join();
+    }
+
+    private static long parquetFiles(Path table) throws Exception {
+        if (!Files.isDirectory(table)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(table)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .count();
+        }
+    }
+}

@@ -101,12 +101,18 @@ final class Options {
         return value == null ? fallback : duration(name, value);
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 72h}, {@code 7d}, or ISO-8601 such as {@code PT1H30M}. */
+    /**
+     * {@code 500ms}, {@code 90s}, {@code 30m}, {@code 72h}, {@code 7d}, or ISO-8601 ({@code
+     * PT1H30M}).
+     */
     static Duration duration(String name, String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         try {
             if (v.startsWith("p")) {
                 return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
             }
             long amount = Long.parseLong(v.substring(0, v.length() - 1));
             return switch (v.charAt(v.length() - 1)) {

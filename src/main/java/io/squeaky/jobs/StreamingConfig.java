@@ -19,6 +19,7 @@ public record StreamingConfig(
         Properties kafkaProperties,
         boolean bounded,
         Duration checkpointInterval,
+        long failOnceAfter,
         PipelineConfig pipeline) {
 
     static final String USAGE =
@@ -36,6 +37,7 @@ public record StreamingConfig(
               --kafka-properties F  client properties (security.protocol, sasl.*, ssl.*, ...)
               --bounded             stop at the offsets that are latest at start (replays, tests)
               --checkpoint-interval D  how often output is committed (default 30s)
+              --fail-once-after N   recovery drill: fail once after N records and a checkpoint
             """
                     + PipelineConfig.USAGE;
 
@@ -62,7 +64,8 @@ public record StreamingConfig(
                         "events-topic",
                         "group-id",
                         "kafka-properties",
-                        "checkpoint-interval"));
+                        "checkpoint-interval",
+                        "fail-once-after"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");
         String eventsTopic = options.get("events-topic", "squeaky.events");
@@ -78,6 +81,7 @@ public record StreamingConfig(
                 properties(options.get("kafka-properties", null)),
                 bounded,
                 options.duration("checkpoint-interval", Duration.ofSeconds(30)),
+                options.integer("fail-once-after", 0),
                 PipelineConfig.from(options));
     }
 

@@ -1,5 +1,6 @@
 package io.squeaky.jobs;
 
+import io.squeaky.flink.FailOnceAfter;
 import io.squeaky.flink.KafkaRecords;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
@@ -60,6 +61,13 @@ public final class StreamingJob {
                             InputFormat.SERVICE_DESK_JSONL,
                             "events-topic");
             input = input == null ? events : input.union(events);
+        }
+        if (config.failOnceAfter() > 0) {
+            input =
+                    input.map(new FailOnceAfter<>(config.failOnceAfter()))
+                            .returns(input.getType())
+                            .name("recovery drill")
+                            .uid("recovery-drill");
         }
         return JobRunner.run(env, input, config.pipeline(), "squeaky stream", report);
     }

@@ -46,7 +46,7 @@ public final class Timeline {
      * What makes an item itself: a post's network and id (and whether it is counted as
      * amplification); a ticket event's content, so that a re-exported row counts once.
      */
-    static String identity(TimelineItem item) {
+    public static String identity(TimelineItem item) {
         if (item.getPost() != null) {
             Post post = item.getPost().getPost();
             return (item.getAmplifies() ? "a:" : "p:") + post.getNetwork() + ":" + post.getPostId();

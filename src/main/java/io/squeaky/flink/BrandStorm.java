@@ -8,7 +8,9 @@ import io.squeaky.records.LinkedPost;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -91,11 +93,18 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
         List<TimelineItem> due = buffer.get(timestamp);
         if (due != null) {
             due.sort(Timeline.ORDER);
+            // An item delivered twice is one complaint: both copies get the same reading, so
+            // whichever copy case assembly keeps, the case is the same.
+            Map<String, Double> read = new HashMap<>();
             for (TimelineItem item : due) {
                 if (current == null) {
                     current = StormMeter.newActivity(timestamp);
                 }
-                item.setBrandStorm(meter.observe(current, timestamp));
+                String identity = Timeline.identity(item);
+                if (!read.containsKey(identity)) {
+                    read.put(identity, meter.observe(current, timestamp));
+                }
+                item.setBrandStorm(read.get(identity));
                 out.collect(item);
             }
             buffer.remove(timestamp);

@@ -1,0 +1,180 @@
+package io.squeaky.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.generate.CrossChannelGenerator;
+import io.squeaky.jobs.BatchConfig;
+import io.squeaky.jobs.BatchJob;
+import io.squeaky.jobs.StreamingConfig;
+import io.squeaky.jobs.StreamingJob;
+import io.squeaky.kafka.KafkaBroker;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same generated data set, once through the batch job from files and once through the streaming
+ * job from a real Kafka broker, gives the same case and exchange rows.
+ */
+class BatchStreamParityITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @TempDir Path dir;
+
+    @Test
+    void batchFromFilesAndStreamingFromKafkaWriteTheSameRows() throws Exception {
+        Path data = dir.resolve("data");
+        CrossChannelGenerator.main(
+                new String[] {"--output", data.toString(), "--cases", "800", "--seed", "33"});
+        Path posts = data.resolve("posts/posts.jsonl");
+        Path events = dir.resolve("events/events.jsonl");
+        long[] skipped = {0};
+        writeEventsAsJson(data.resolve("desk/events.csv"), events, skipped);
+
+        KAFKA.createTopic("parity.posts", 2);
+        KAFKA.createTopic("parity.events", 2);
+        Properties producer = new Properties();
+        producer.put("bootstrap.servers", KAFKA.bootstrapServers());
+        ReplayProducer.replay(
+                new EventTimeMerge(
+                        List.of(
+                                ArchiveMessages.posts(posts, "parity.posts", skipped),
+                                ArchiveMessages.events(
+                                        data.resolve("desk/events.csv"), "parity.events", skipped)),
+                        10_000),
+                producer,
+                0,
+                1_000_000);
+
+        List<String> shared =
+                List.of(
+                        "--brands", data.resolve("truth/brands.csv").toString(),
+                        "--schedules", data.resolve("truth/schedules.json").toString(),
+                        "--parallelism", "2");
+        Path batch = dir.resolve("batch");
+        Path stream = dir.resolve("stream");
+        BatchJob.run(
+                BatchConfig.fromArgs(
+                        arguments(
+                                shared,
+                                "--input",
+                                posts.toString(),
+                                "--format",
+                                "twitter-v2",
+                                "--events",
+                                events.toString(),
+                                "--events-format",
+                                "service-desk-jsonl",
+                                "--output",
+                                batch.toString())),
+                quiet());
+        StreamingJob.run(
+                StreamingConfig.fromArgs(
+                        arguments(
+                                shared,
+                                "--bootstrap-servers",
+                                KAFKA.bootstrapServers(),
+                                "--posts-topic",
+                                "parity.posts",
+                                "--events-topic",
+                                "parity.events",
+                                "--group-id",
+                                "parity",
+                                "--bounded",
+                                "--checkpoint-interval",
+                                "1s",
+                                "--output",
+                                stream.toString())),
+                quiet());
+
+        for (String table : List.of("cases", "exchanges")) {
+            String inBatch = "read_parquet('" + batch.resolve(table) + "/dt=*/*.parquet')";
+            String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/*.parquet')";
+            assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
+            assertThat(
+                            rows(
+                                    "(SELECT * FROM "
+                                            + inBatch
+                                            + " EXCEPT ALL SELECT * FROM "
+                                            + inStream
+                                            + ") LIMIT 5"))
+                    .as("%s rows only the batch run wrote", table)
+                    .isEmpty();
+            assertThat(
+                            rows(
+                                    "(SELECT * FROM "
+                                            + inStream
+                                            + " EXCEPT ALL SELECT * FROM "
+                                            + inBatch
+                                            + ") LIMIT 5"))
+                    .as("%s rows only the streaming run wrote", table)
+                    .isEmpty();
+        }
+    }
+
+    private static void writeEventsAsJson(Path csv, Path jsonl, long[] skipped) throws Exception {
+        Files.createDirectories(jsonl.getParent());
+        try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+            for (Iterator<ReplayMessage> it = ArchiveMessages.events(csv, "unused", skipped);
+                    it.hasNext(); ) {
+                out.write(it.next().value());
+                out.write('\n');
+            }
+        }
+    }
+
+    private static String[] arguments(List<String> shared, String... own) {
+        List<String> all = new ArrayList<>(List.of(own));
+        all.addAll(shared);
+        return all.toArray(String[]::new);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+
+    private static long count(String sql) throws Exception {
+        return ((Number) rows(sql).get(0).get(0)).longValue();
+    }
+
+    private static List<List<Object>> rows(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}

@@ -74,6 +74,15 @@ public final class CaseAssembler implements Serializable {
             }
         }
         timeline.getItems().add(item);
+        Long ingested =
+                item.getPost() != null
+                        ? item.getPost().getPost().getIngestedAt()
+                        : item.getCaseEvent().getIngestedAt();
+        if (ingested != null
+                && (timeline.getLastIngestedAt() == null
+                        || ingested > timeline.getLastIngestedAt())) {
+            timeline.setLastIngestedAt(ingested);
+        }
         if (!item.getAmplifies()) {
             timeline.setLastActivity(Math.max(timeline.getLastActivity(), at));
         }
@@ -102,6 +111,7 @@ public final class CaseAssembler implements Serializable {
                         .build(customerKey, timeline.getItems(), closesAt(timeline), atEnd);
         timeline.setItems(new ArrayList<>());
         timeline.setLastActivity(Long.MIN_VALUE);
+        timeline.setLastIngestedAt(null);
         return new Closed(result.drafts(), result.unattributedPosts(), result.unplacedReplies(), 0);
     }
 

@@ -36,6 +36,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     private transient Count unattributed;
     private transient Count unplacedReplies;
     private transient Count duplicateEvents;
+    private transient CloseLatency latency;
 
     public AssembleCases(CaseAssembler assembler) {
         this.assembler = assembler;
@@ -58,6 +59,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         unattributed = new Count(getRuntimeContext(), Counters.UNATTRIBUTED);
         unplacedReplies = new Count(getRuntimeContext(), Counters.UNPLACED_REPLIES);
         duplicateEvents = new Count(getRuntimeContext(), Counters.DUPLICATE_EVENTS);
+        latency = new CloseLatency(getRuntimeContext());
     }
 
     @Override
@@ -82,17 +84,20 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         if (timeline == null) {
             timeline = CaseAssembler.emptyTimeline();
         }
-        emit(assembler.closeIfQuiet(customer, timeline, timestamp, atEnd), out);
+        Long ingestedBefore = timeline.getLastIngestedAt();
+        emit(assembler.closeIfQuiet(customer, timeline, timestamp, atEnd), ingestedBefore, out);
         List<TimelineItem> due = buffer.get(timestamp);
         if (due != null) {
             due.sort(Timeline.ORDER);
             for (TimelineItem item : due) {
-                emit(assembler.accept(customer, timeline, item), out);
+                Long ingested = timeline.getLastIngestedAt();
+                emit(assembler.accept(customer, timeline, item), ingested, out);
             }
             buffer.remove(timestamp);
         }
         if (atEnd && buffer.isEmpty()) {
-            emit(assembler.close(customer, timeline, true), out);
+            Long ingested = timeline.getLastIngestedAt();
+            emit(assembler.close(customer, timeline, true), ingested, out);
         } else if (!atEnd && assembler.closesAt(timeline) != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(assembler.closesAt(timeline));
         }
@@ -103,8 +108,11 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         }
     }
 
-    private void emit(CaseAssembler.Closed closed, Collector<CaseDraft> out) {
+    private void emit(CaseAssembler.Closed closed, Long lastIngestedAt, Collector<CaseDraft> out) {
         closed.drafts().forEach(out::collect);
+        if (lastIngestedAt != null && !closed.drafts().isEmpty()) {
+            latency.record(System.currentTimeMillis() - lastIngestedAt);
+        }
         unattributed.add(closed.unattributedPosts());
         unplacedReplies.add(closed.unplacedReplies());
         duplicateEvents.add(closed.duplicates());

@@ -18,6 +18,7 @@ public final class Counters {
     public static final String UNPLACED_REPLIES = "brand-replies-outside-cases";
     public static final String CASES = "cases-written";
     public static final String WATERMARK_LAG = "watermark-lag-ms";
+    public static final String CASE_CLOSE_LATENCY = "case-close-latency-ms";
     public static final String EXCHANGES = "exchanges-written";
 
     private Counters() {}

@@ -41,7 +41,16 @@ public final class KafkaRecords implements KafkaRecordDeserializationSchema<Sour
             out.collect(factory.reject(record, format.optionName(), "empty message"));
             return;
         }
-        parser.parse(record, out::collect);
+        parser.parse(
+                record,
+                parsed -> {
+                    if (parsed.getPost() != null) {
+                        parsed.getPost().setIngestedAt(message.timestamp());
+                    } else if (parsed.getCaseEvent() != null) {
+                        parsed.getCaseEvent().setIngestedAt(message.timestamp());
+                    }
+                    out.collect(parsed);
+                });
     }
 
     @Override

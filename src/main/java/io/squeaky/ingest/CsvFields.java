@@ -3,7 +3,12 @@ package io.squeaky.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one RFC 4180 CSV record into its fields. */
+/**
+ * Splits one RFC 4180 CSV record into its fields. A field is quoted only if it starts with a quote;
+ * text after its closing quote, quotes included, is kept as written up to the next comma. Unquoted
+ * fields are cut out whole and quoted ones copied in runs between quotes: copying character by
+ * character was half the cost of parsing a TWCS file.
+ */
 final class CsvFields {
 
     private CsvFields() {}
@@ -11,38 +16,56 @@ final class CsvFields {
     /** The fields of a record, or null when a quote is left open. */
     static List<String> split(String record) {
         List<String> fields = new ArrayList<>(8);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
         int n = record.length();
-        for (int i = 0; i < n; i++) {
-            char c = record.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && record.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
+        int start = 0;
+        while (true) {
+            int end;
+            if (start < n && record.charAt(start) == '"') {
+                StringBuilder field = new StringBuilder(n - start);
+                end = quotedField(record, start, field);
+                if (end < 0) {
+                    return null;
                 }
-            } else if (c == ',') {
                 fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
             } else {
-                field.append(c);
+                end = fieldEnd(record, start);
+                fields.add(record.substring(start, end));
+            }
+            if (end == n) {
+                return fields;
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * Reads the quoted field starting at {@code start} into {@code field}: returns the index of the
+     * comma or record end after it, or -1 when its quote is never closed.
+     */
+    private static int quotedField(String record, int start, StringBuilder field) {
+        int n = record.length();
+        int i = start + 1;
+        while (true) {
+            int quote = record.indexOf('"', i);
+            if (quote < 0) {
+                return -1;
+            }
+            field.append(record, i, quote);
+            if (quote + 1 < n && record.charAt(quote + 1) == '"') {
+                field.append('"');
+                i = quote + 2;
+            } else {
+                i = quote + 1;
+                break;
             }
         }
-        if (quoted) {
-            return null;
-        }
-        fields.add(field.toString());
-        return fields;
+        int end = fieldEnd(record, i);
+        field.append(record, i, end);
+        return end;
+    }
+
+    private static int fieldEnd(String record, int from) {
+        int comma = record.indexOf(',', from);
+        return comma < 0 ? record.length() : comma;
     }
 }

@@ -27,8 +27,18 @@ public final class CsvRecordSplitter implements RecordSplitter {
         record.setLength(0);
         recordLine = line;
         boolean quoted = false;
-        int c;
-        while ((c = read()) >= 0) {
+        while (position < limit || fill()) {
+            // Ordinary characters are copied in runs: one append per character was a quarter of
+            // the cost of parsing a TWCS file.
+            int run = position;
+            while (position < limit && !isSpecial(buffer[position])) {
+                position++;
+            }
+            record.append(buffer, run, position - run);
+            if (position == limit) {
+                continue;
+            }
+            char c = buffer[position++];
             if (c == '"') {
                 quoted = !quoted;
                 record.append('"');
@@ -41,7 +51,7 @@ public final class CsvRecordSplitter implements RecordSplitter {
             } else if (c == '\r' && !quoted && peek() == '\n') {
                 // CRLF record end: the LF is consumed on the next turn.
             } else {
-                record.append((char) c);
+                record.append(c);
             }
         }
         if (record.length() == 0) {
@@ -50,16 +60,13 @@ public final class CsvRecordSplitter implements RecordSplitter {
         return record.toString();
     }
 
+    private static boolean isSpecial(char c) {
+        return c == '"' || c == '\n' || c == '\r';
+    }
+
     @Override
     public long recordLine() {
         return recordLine;
-    }
-
-    private int read() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return buffer[position++];
     }
 
     private int peek() throws IOException {

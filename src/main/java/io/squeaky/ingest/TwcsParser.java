@@ -115,12 +115,14 @@ public final class TwcsParser implements RecordParser {
         if (t.isEmpty()) {
             return null;
         }
-        boolean digits = true;
-        for (int i = 0; i < t.length() && digits; i++) {
-            digits = Character.isDigit(t.charAt(i)) && t.charAt(i) < 128;
-        }
-        if (digits) {
+        if (asciiDigits(t, 0, t.length())) {
             return t;
+        }
+        // TWCS writes every parent id as a float such as 12.0: answer those without BigDecimal,
+        // unless a leading zero would need stripping.
+        int point = t.length() - 2;
+        if (t.endsWith(".0") && asciiDigits(t, 0, point) && (t.charAt(0) != '0' || point == 1)) {
+            return t.substring(0, point);
         }
         try {
             BigDecimal value = new BigDecimal(t);
@@ -128,5 +130,19 @@ public final class TwcsParser implements RecordParser {
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** Whether {@code text[from, to)} is one or more ASCII digits. */
+    private static boolean asciiDigits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,296 @@
+package io.squeaky.bench;
+
+import io.squeaky.flink.Counters;
+import io.squeaky.flink.OutputTables;
+import io.squeaky.generate.GeneratorSettings;
+import io.squeaky.generate.TwcsGenerator;
+import io.squeaky.jobs.BatchConfig;
+import io.squeaky.jobs.BatchJob;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+
+/**
+ * A benchmark, not a test: times the batch job against DuckDB, the tool a one-machine analyst would
+ * reach for, on the same generated TWCS file, and shows that both compute the same figures
+ * (customer posts with a brand reply, median minutes to the first reply). Run it with {@code
+ * jobs/bench-batch [--rows N] [--repeat R] [--seed S] [--parallelism P]}.
+ */
+public final class BatchBenchmark {
+
+    private static final String DUCKDB_URL = "jdbc:duckdb:";
+
+    /**
+     * DuckDB's version of what the batch job's exchanges table holds: a brand row answers the
+     * customer row its own in_response_to_tweet_id names, linked only if it comes no earlier than
+     * its parent and within the job's default 7-day reply window, as io.squeaky.cases.CaseRules
+     * links replies. One rule of the job is left out: a reply coming after the customer has been
+     * quiet for the 72-hour inactivity gap falls outside the case. The generator keeps replies
+     * within 60 hours, so on its files the two agree exactly; on real TWCS they may differ
+     * slightly. created_at is read as TIMESTAMP: with a timestampformat, DuckDB 1.5 leaves a
+     * TIMESTAMPTZ column null, and every TWCS time is UTC anyway.
+     */
+    private static final String CSV_QUERY =
+            """
+            WITH posts AS MATERIALIZED (
+                SELECT tweet_id, inbound, created_at,
+                       CAST(in_response_to_tweet_id AS BIGINT) AS parent_id
+                FROM read_csv('%s', header = true, auto_detect = false,
+                              quote = '"', escape = '"',
+                              timestampformat = '%%a %%b %%d %%H:%%M:%%S %%z %%Y',
+                              columns = {'tweet_id': 'BIGINT', 'author_id': 'VARCHAR',
+                                         'inbound': 'BOOLEAN', 'created_at': 'TIMESTAMP',
+                                         'text': 'VARCHAR', 'response_tweet_id': 'VARCHAR',
+                                         'in_response_to_tweet_id': 'DOUBLE'})
+            ),
+            first_replies AS (
+                SELECT customer.tweet_id,
+                       min(date_diff('second', customer.created_at, reply.created_at)) AS seconds
+                FROM posts customer
+                JOIN posts reply ON reply.parent_id = customer.tweet_id
+                WHERE customer.inbound AND NOT reply.inbound
+                  AND reply.created_at >= customer.created_at
+                  AND reply.created_at <= customer.created_at + INTERVAL 7 DAY
+                GROUP BY customer.tweet_id
+            )
+            SELECT count(*), median(seconds) / 60.0 FROM first_replies
+            """;
+
+    private static final String EXCHANGES_QUERY =
+            """
+            SELECT count(seconds_to_reply), median(seconds_to_reply) / 60.0
+            FROM read_parquet('%s/dt=*/*.parquet', hive_partitioning = true)
+            """;
+
+    private BatchBenchmark() {}
+
+    record Settings(long rows, int repeat, long seed, int parallelism, Path dir) {
+
+        static Settings fromArgs(String[] args) {
+            long rows = 3_000_000;
+            int repeat = 1;
+            long seed = 42;
+            int parallelism = 2;
+            Path dir = Path.of("target", "bench");
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
+                }
+                String value = args[i + 1].replace("_", "");
+                switch (args[i]) {
+                    case "--rows" -> rows = Long.parseLong(value);
+                    case "--repeat" -> repeat = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--parallelism" -> parallelism = Integer.parseInt(value);
+                    case "--dir" -> dir = Path.of(args[i + 1]);
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "unknown option "
+                                            + args[i]
+                                            + " (expected --rows, --repeat, --seed, --parallelism, --dir)");
+                }
+            }
+            return new Settings(rows, repeat, seed, parallelism, dir);
+        }
+    }
+
+    /** Customer posts with at least one brand reply, and the median minutes to the first. */
+    record ReplyFigures(long replied, double medianMinutes) {
+
+        boolean agreesWith(ReplyFigures other) {
+            return replied == other.replied && Math.abs(medianMinutes - other.medianMinutes) < 1e-9;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%,d replied customer posts, median %.2f min", replied, medianMinutes);
+        }
+    }
+
+    /**
+     * Wall-clock and process CPU seconds of one step. CPU time shows how much of the machine a step
+     * got: on a shared machine the wall clock alone overstates a contended run.
+     */
+    record Timing(double wallSeconds, double cpuSeconds) {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromArgs(args);
+        Path csv = inputFile(settings);
+        long fileBytes = Files.size(csv);
+        Path output = settings.dir().resolve("out").toAbsolutePath();
+
+        List<Timing> flinkRuns = new ArrayList<>();
+        List<Timing> duckRuns = new ArrayList<>();
+        long rows = 0;
+        ReplyFigures fromCsv = null;
+        for (int run = 1; run <= settings.repeat(); run++) {
+            deleteRecursively(output);
+            Path log = settings.dir().resolve("flink-run-" + run + ".log");
+            JobExecutionResult result =
+                    timed(flinkRuns, () -> runBatchJob(settings, csv, output, log));
+            rows = ((Number) result.getAccumulatorResult(Counters.READ)).longValue();
+            fromCsv = timed(duckRuns, () -> queryCsv(csv));
+            System.out.printf(
+                    "run %d: Flink %s, DuckDB %s (job log: %s)%n",
+                    run, describe(flinkRuns.get(run - 1)), describe(duckRuns.get(run - 1)), log);
+        }
+        ReplyFigures fromFlink = queryExchanges(output.resolve(OutputTables.EXCHANGES));
+
+        Timing flink = median(flinkRuns);
+        Timing duck = median(duckRuns);
+        System.out.println();
+        System.out.printf(
+                "%,d rows (%,d MB) of generated TWCS, seed %d; Flink parallelism %d on %d cores;"
+                        + " %s of %d run(s)%n",
+                rows,
+                fileBytes >> 20,
+                settings.seed(),
+                settings.parallelism(),
+                Runtime.getRuntime().availableProcessors(),
+                settings.repeat() > 1 ? "medians" : "result",
+                settings.repeat());
+        System.out.printf("%-32s %9s %12s %9s%n", "", "seconds", "events/s", "CPU s");
+        printLine("Flink batch job (MiniCluster)", flink, rows);
+        printLine("DuckDB (JDBC, in-memory)", duck, rows);
+        System.out.printf(
+                "%-32s %8.1fx %12s %8.1fx%n",
+                "Flink / DuckDB",
+                flink.wallSeconds() / duck.wallSeconds(),
+                "",
+                flink.cpuSeconds() / duck.cpuSeconds());
+        System.out.println();
+        System.out.println("Flink (exchanges table): " + fromFlink);
+        System.out.println("DuckDB (CSV):            " + fromCsv);
+        System.out.println(
+                fromFlink.agreesWith(fromCsv)
+                        ? "The figures agree."
+                        : "THE FIGURES DIFFER: the two do not compute the same thing.");
+    }
+
+    private static void printLine(String name, Timing timing, long rows) {
+        System.out.printf(
+                "%-32s %9.2f %,12.0f %9.1f%n",
+                name, timing.wallSeconds(), rows / timing.wallSeconds(), timing.cpuSeconds());
+    }
+
+    private static String describe(Timing timing) {
+        return String.format("%.2f s (%.1f CPU s)", timing.wallSeconds(), timing.cpuSeconds());
+    }
+
+    private static <T> T timed(List<Timing> timings, Callable<T> step) throws Exception {
+        long wallStarted = System.nanoTime();
+        long cpuStarted = processCpuNanos();
+        T value = step.call();
+        timings.add(
+                new Timing(
+                        (System.nanoTime() - wallStarted) / 1e9,
+                        (processCpuNanos() - cpuStarted) / 1e9));
+        return value;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Path inputFile(Settings settings) throws IOException {
+        Path csv =
+                settings.dir()
+                        .resolve("twcs-" + settings.rows() + "-seed" + settings.seed() + ".csv")
+                        .toAbsolutePath();
+        if (Files.isRegularFile(csv)) {
+            System.out.println("reusing " + csv);
+            return csv;
+        }
+        GeneratorSettings generator =
+                GeneratorSettings.fromArgs(
+                        new String[] {
+                            "--output", csv.toString(),
+                            "--rows", Long.toString(settings.rows()),
+                            "--seed", Long.toString(settings.seed())
+                        });
+        System.out.println(TwcsGenerator.generate(generator).line(csv));
+        return csv;
+    }
+
+    private static JobExecutionResult runBatchJob(
+            Settings settings, Path csv, Path output, Path log) throws Exception {
+        BatchConfig config =
+                BatchConfig.fromArgs(
+                        new String[] {
+                            "--input", csv.toString(),
+                            "--format", "twcs",
+                            "--output", output.toString(),
+                            "--parallelism", Integer.toString(settings.parallelism())
+                        });
+        try (PrintStream report =
+                new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            return BatchJob.run(config, report);
+        }
+    }
+
+    private static ReplyFigures queryCsv(Path csv) throws SQLException {
+        return replyFigures(String.format(CSV_QUERY, csv));
+    }
+
+    private static ReplyFigures queryExchanges(Path table) throws SQLException {
+        return replyFigures(String.format(EXCHANGES_QUERY, table));
+    }
+
+    private static ReplyFigures replyFigures(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DUCKDB_URL);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return new ReplyFigures(result.getLong(1), result.getDouble(2));
+        }
+    }
+
+    private static Timing median(List<Timing> runs) {
+        return new Timing(
+                median(runs.stream().mapToDouble(Timing::wallSeconds).toArray()),
+                median(runs.stream().mapToDouble(Timing::cpuSeconds).toArray()));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package io.squeaky.flink;
 
-import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
@@ -15,7 +14,7 @@ final class CloseLatency {
     static final String NAME = Counters.CASE_CLOSE_LATENCY;
 
     private final org.apache.flink.metrics.Histogram metric;
-    private final Histogram accumulator = new Histogram();
+    private final LatencyHistogram accumulator = new LatencyHistogram();
 
     CloseLatency(RuntimeContext context) {
         this.metric =

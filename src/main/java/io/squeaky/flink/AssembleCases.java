@@ -5,14 +5,9 @@ import io.squeaky.cases.Timeline;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.TimelineItem;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -31,7 +26,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
 
     private final CaseAssembler assembler;
 
-    private transient MapState<Long, List<TimelineItem>> buffer;
+    private transient EventTimeBuffer buffer;
     private transient ValueState<CustomerTimeline> session;
     private transient Count unattributed;
     private transient Count unplacedReplies;
@@ -44,13 +39,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
 
     @Override
     public void open(OpenContext openContext) {
-        buffer =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "buffer",
-                                        Types.LONG,
-                                        Types.LIST(new AvroTypeInfo<>(TimelineItem.class))));
+        buffer = new EventTimeBuffer(getRuntimeContext());
         session =
                 getRuntimeContext()
                         .getState(
@@ -65,14 +54,8 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     @Override
     public void processElement(TimelineItem item, Context ctx, Collector<CaseDraft> out)
             throws Exception {
-        long at = Timeline.time(item);
-        List<TimelineItem> waiting = buffer.get(at);
-        if (waiting == null) {
-            waiting = new ArrayList<>(1);
-        }
-        waiting.add(item);
-        buffer.put(at, waiting);
-        ctx.timerService().registerEventTimeTimer(at);
+        buffer.add(item);
+        ctx.timerService().registerEventTimeTimer(Timeline.time(item));
     }
 
     @Override
@@ -86,14 +69,9 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         }
         Long ingestedBefore = timeline.getLastIngestedAt();
         emit(assembler.closeIfQuiet(customer, timeline, timestamp, atEnd), ingestedBefore, out);
-        List<TimelineItem> due = buffer.get(timestamp);
-        if (due != null) {
-            due.sort(Timeline.ORDER);
-            for (TimelineItem item : due) {
-                Long ingested = timeline.getLastIngestedAt();
-                emit(assembler.accept(customer, timeline, item), ingested, out);
-            }
-            buffer.remove(timestamp);
+        for (TimelineItem item : buffer.take(timestamp)) {
+            Long ingested = timeline.getLastIngestedAt();
+            emit(assembler.accept(customer, timeline, item), ingested, out);
         }
         if (atEnd && buffer.isEmpty()) {
             Long ingested = timeline.getLastIngestedAt();

@@ -7,16 +7,11 @@ import io.squeaky.records.CaseEventType;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -36,7 +31,7 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
 
     private final StormMeter meter = new StormMeter();
 
-    private transient MapState<Long, List<TimelineItem>> buffer;
+    private transient EventTimeBuffer buffer;
     private transient ValueState<BrandActivity> activity;
 
     /** The brand a timeline item complains to, or null if it is not a complaint. */
@@ -58,13 +53,7 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
 
     @Override
     public void open(OpenContext openContext) {
-        buffer =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "buffer",
-                                        Types.LONG,
-                                        Types.LIST(new AvroTypeInfo<>(TimelineItem.class))));
+        buffer = new EventTimeBuffer(getRuntimeContext());
         activity =
                 getRuntimeContext()
                         .getState(
@@ -76,12 +65,7 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
     public void processElement(TimelineItem item, Context ctx, Collector<TimelineItem> out)
             throws Exception {
         long at = Timeline.time(item);
-        List<TimelineItem> waiting = buffer.get(at);
-        if (waiting == null) {
-            waiting = new ArrayList<>(1);
-        }
-        waiting.add(item);
-        buffer.put(at, waiting);
+        buffer.add(item);
         ctx.timerService().registerEventTimeTimer(at);
         ctx.timerService().registerEventTimeTimer(at + RETENTION);
     }
@@ -90,24 +74,19 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TimelineItem> out)
             throws Exception {
         BrandActivity current = activity.value();
-        List<TimelineItem> due = buffer.get(timestamp);
-        if (due != null) {
-            due.sort(Timeline.ORDER);
-            // An item delivered twice is one complaint: both copies get the same reading, so
-            // whichever copy case assembly keeps, the case is the same.
-            Map<String, Double> read = new HashMap<>();
-            for (TimelineItem item : due) {
-                if (current == null) {
-                    current = StormMeter.newActivity(timestamp);
-                }
-                String identity = Timeline.identity(item);
-                if (!read.containsKey(identity)) {
-                    read.put(identity, meter.observe(current, timestamp));
-                }
-                item.setBrandStorm(read.get(identity));
-                out.collect(item);
+        // An item delivered twice is one complaint: both copies get the same reading, so
+        // whichever copy case assembly keeps, the case is the same.
+        Map<String, Double> read = new HashMap<>();
+        for (TimelineItem item : buffer.take(timestamp)) {
+            if (current == null) {
+                current = StormMeter.newActivity(timestamp);
             }
-            buffer.remove(timestamp);
+            String identity = Timeline.identity(item);
+            if (!read.containsKey(identity)) {
+                read.put(identity, meter.observe(current, timestamp));
+            }
+            item.setBrandStorm(read.get(identity));
+            out.collect(item);
         }
         if (current != null && meter.expired(current, timestamp)) {
             activity.clear();

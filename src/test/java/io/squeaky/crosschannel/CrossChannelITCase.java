@@ -1,9 +1,12 @@
 package io.squeaky.crosschannel;
 
+import static io.squeaky.DuckDb.count;
+import static io.squeaky.DuckDb.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squeaky.TestClusters;
 import io.squeaky.flink.Counters;
 import io.squeaky.generate.CrossChannelGenerator;
 import io.squeaky.jobs.BatchConfig;
@@ -11,14 +14,8 @@ import io.squeaky.jobs.BatchJob;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossChannelITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     /** Truth column (without _seconds) beside the pipeline's column, compared exactly. */
     private static final List<String[]> CLOCKS =
@@ -160,25 +151,5 @@ class CrossChannelITCase {
         return "read_parquet('"
                 + dir.resolve("tables").resolve(name)
                 + "/dt=*/*.parquet', hive_partitioning=true)";
-    }
-
-    static long count(String sql) throws Exception {
-        return ((Number) rows(sql).get(0).get(0)).longValue();
-    }
-
-    static List<List<Object>> rows(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }

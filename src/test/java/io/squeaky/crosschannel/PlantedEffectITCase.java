@@ -3,17 +3,14 @@ package io.squeaky.crosschannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.squeaky.DuckDb;
+import io.squeaky.TestClusters;
 import io.squeaky.generate.CrossChannelGenerator;
 import io.squeaky.jobs.BatchConfig;
 import io.squeaky.jobs.BatchJob;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,13 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedEffectITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     @TempDir Path dir;
 
@@ -70,30 +61,25 @@ class PlantedEffectITCase {
 
         String cases = "read_parquet('" + tables.resolve("cases") + "/dt=*/*.parquet')";
         double ratio =
-                value(
-                        "SELECT median(seconds_to_full_resolution) FILTER (WHERE escalated)"
-                                + " / median(seconds_to_full_resolution) FILTER (WHERE NOT escalated)"
-                                + " FROM "
-                                + cases
-                                + " WHERE ticket_id IS NOT NULL");
+                ((Number)
+                                DuckDb.value(
+                                        "SELECT median(seconds_to_full_resolution) FILTER (WHERE escalated)"
+                                                + " / median(seconds_to_full_resolution) FILTER (WHERE NOT escalated)"
+                                                + " FROM "
+                                                + cases
+                                                + " WHERE ticket_id IS NOT NULL"))
+                        .doubleValue();
         double unresolved =
-                value(
-                        "SELECT count(*) FILTER (WHERE full_resolution_at IS NULL) FROM "
-                                + cases
-                                + " WHERE ticket_id IS NOT NULL");
+                ((Number)
+                                DuckDb.value(
+                                        "SELECT count(*) FILTER (WHERE full_resolution_at IS NULL) FROM "
+                                                + cases
+                                                + " WHERE ticket_id IS NOT NULL"))
+                        .doubleValue();
 
         assertThat(unresolved).as("censoring is off: every ticket resolves").isZero();
         assertThat(ratio)
                 .as("median ratio escalated / not, planted 1/3")
                 .isCloseTo(1 / 3.0, within(0.06));
-    }
-
-    private static double value(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getDouble(1);
-        }
     }
 }

@@ -2,12 +2,12 @@ package io.squeaky.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.TestClusters;
 import io.squeaky.flink.Counters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,13 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Broken and repeated input: the job succeeds, keeps every bad row, and the counts reconcile. */
 class BadInputITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     private static final String HEADER =
             "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n";

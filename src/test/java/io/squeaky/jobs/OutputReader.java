@@ -1,58 +1,34 @@
 package io.squeaky.jobs;
 
+import io.squeaky.DuckDb;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the job's Parquet tables the way a BI tool does: DuckDB over the partitioned files. */
+/** The tables under one output folder, read with DuckDB. */
 final class OutputReader implements AutoCloseable {
 
-    private final Connection connection;
     private final Path output;
 
-    OutputReader(Path output) throws SQLException {
-        this.connection = DriverManager.getConnection("jdbc:duckdb:");
+    OutputReader(Path output) {
         this.output = output;
     }
 
-    /** A table as a DuckDB relation: {@code read_parquet(...)} over its dt= partitions. */
     String table(String name) {
-        return "read_parquet('"
-                + output.resolve(name).toAbsolutePath()
-                + "/dt=*/*.parquet', hive_partitioning=true)";
+        return DuckDb.table(output, name);
     }
 
-    List<List<Object>> rows(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+    List<List<Object>> rows(String sql) throws Exception {
+        return DuckDb.rows(sql);
     }
 
-    Object value(String sql) throws SQLException {
-        return rows(sql).get(0).get(0);
+    Object value(String sql) throws Exception {
+        return DuckDb.value(sql);
     }
 
-    long count(String sql) throws SQLException {
-        return ((Number) value(sql)).longValue();
+    long count(String sql) throws Exception {
+        return DuckDb.count(sql);
     }
 
     @Override
-    public void close() throws SQLException {
-        connection.close();
-    }
+    public void close() {}
 }

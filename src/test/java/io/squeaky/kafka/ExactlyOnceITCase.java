@@ -1,10 +1,11 @@
 package io.squeaky.kafka;
 
-import static io.squeaky.kafka.KafkaInputITCase.rows;
+import static io.squeaky.DuckDb.rows;
 import static io.squeaky.kafka.KafkaInputITCase.run;
 import static io.squeaky.kafka.KafkaInputITCase.tweet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.TestClusters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.runtime.executiongraph.ArchivedExecutionGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A task fails part-way; the job restarts from its checkpoint and writes every case once. */
 class ExactlyOnceITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 

@@ -1,20 +1,16 @@
 package io.squeaky.kafka;
 
+import static io.squeaky.DuckDb.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.TestClusters;
 import io.squeaky.jobs.StreamingConfig;
 import io.squeaky.jobs.StreamingJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,13 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The streaming job against a real broker: posts and events in, bad messages kept. */
 class KafkaInputITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
@@ -164,21 +154,5 @@ class KafkaInputITCase {
             StreamingJob.run(StreamingConfig.fromArgs(args), out);
         }
         return printed.toString(StandardCharsets.UTF_8);
-    }
-
-    static List<List<Object>> rows(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.squeaky.kafka;
 
-import static io.squeaky.kafka.KafkaInputITCase.rows;
+import static io.squeaky.DuckDb.rows;
 import static io.squeaky.kafka.KafkaInputITCase.tweet;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,10 @@
 package io.squeaky.replay;
 
+import static io.squeaky.DuckDb.count;
+import static io.squeaky.DuckDb.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.TestClusters;
 import io.squeaky.generate.CrossChannelGenerator;
 import io.squeaky.jobs.BatchConfig;
 import io.squeaky.jobs.BatchJob;
@@ -14,15 +17,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,13 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchStreamParityITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
@@ -156,25 +148,5 @@ class BatchStreamParityITCase {
 
     private static PrintStream quiet() {
         return new PrintStream(OutputStream.nullOutputStream());
-    }
-
-    private static long count(String sql) throws Exception {
-        return ((Number) rows(sql).get(0).get(0)).longValue();
-    }
-
-    private static List<List<Object>> rows(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }

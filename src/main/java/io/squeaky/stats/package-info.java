@@ -1,0 +1,12 @@
+/**
+ * Survival statistics in plain Java, free of Flink so that the pipeline, reports and tests can all
+ * call it: the Kaplan-Meier estimator with Greenwood variance, quantiles with Brookmeyer-Crowley
+ * confidence intervals, the log-rank test and a customer-level bootstrap for the ratio of two
+ * medians.
+ *
+ * <p>Conventions follow R's survival package (version 3.5-3), against which the tests check: events
+ * at a time come before censorings at that time, a quantile that a curve or band never reaches is
+ * {@link Double#NaN} (R's {@code NA}), and a curve flat at exactly {@code 1 - p} gives the midpoint
+ * of the flat stretch as its {@code p}-quantile.
+ */
+package io.squeaky.stats;

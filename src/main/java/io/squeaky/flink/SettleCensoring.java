@@ -42,7 +42,6 @@ public final class SettleCensoring
     private transient ValueState<CaseDraft> waiting;
     private transient Count cases;
     private transient Count exchanges;
-    private transient BrandSummaryAccumulator summary;
 
     public SettleCensoring(ScheduleBook schedules) {
         this.schedules = schedules;
@@ -53,8 +52,6 @@ public final class SettleCensoring
         waiting = getRuntimeContext().getState(waitingDescriptor);
         cases = new Count(getRuntimeContext(), Counters.CASES);
         exchanges = new Count(getRuntimeContext(), Counters.EXCHANGES);
-        summary = new BrandSummaryAccumulator();
-        getRuntimeContext().addAccumulator(BrandSummaryAccumulator.NAME, summary);
     }
 
     @Override
@@ -90,7 +87,6 @@ public final class SettleCensoring
             CaseDraft draft, Collector<CaseRecord> out, Consumer<ExchangeRecord> exchangeOut) {
         out.collect(draft.getCaseRow());
         cases.inc();
-        summary.add(draft.getCaseRow());
         for (ExchangeRecord exchange : draft.getExchangeRows()) {
             exchangeOut.accept(exchange);
             exchanges.inc();

@@ -65,6 +65,6 @@ public final class BatchJob {
                     files(env, config, config.eventInputs(), config.eventFormat(), "event-files");
             input = input == null ? events : input.union(events);
         }
-        return JobRunner.run(env, input, config.pipeline(), "squeaky batch", report);
+        return JobRunner.run(env, input, config.pipeline(), "squeaky batch", true, report);
     }
 }

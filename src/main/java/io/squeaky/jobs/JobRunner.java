@@ -1,15 +1,22 @@
 package io.squeaky.jobs;
 
 import io.squeaky.flink.OutputTables;
+import io.squeaky.records.CaseOutcome;
 import io.squeaky.records.SourceRecord;
+import io.squeaky.report.CaseOutcomes;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 
 /** What the batch and the streaming job share once their sources are chosen. */
 final class JobRunner {
@@ -28,27 +35,57 @@ final class JobRunner {
         return env;
     }
 
-    /** Builds the workflow on the input, runs it to the end and prints the summary. */
+    /**
+     * Builds the workflow on the input and runs it to the end. A bounded run also brings every
+     * case's outcome back to print the censoring-aware summary; an unbounded one would collect
+     * without end, and does not.
+     */
     static JobExecutionResult run(
             StreamExecutionEnvironment env,
             DataStream<SourceRecord> input,
             PipelineConfig pipeline,
             String name,
+            boolean bounded,
             PrintStream report)
             throws Exception {
+        List<CloseableIterator<CaseOutcome>> outcomes = new ArrayList<>();
         SqueakyWorkflow.define(
                 input,
                 pipeline.settings(),
-                outputs -> OutputTables.attach(outputs, pipeline.output()));
+                outputs -> {
+                    OutputTables.attach(outputs, pipeline.output());
+                    if (bounded) {
+                        outcomes.add(
+                                outputs.cases()
+                                        .map(CaseOutcomes::of)
+                                        .returns(new AvroTypeInfo<>(CaseOutcome.class))
+                                        .name("case outcomes for the summary")
+                                        .collectAsync());
+                    }
+                });
         if (pipeline.pseudonyms().usesDevelopmentSalt()) {
             report.println(
                     "note: customer ids are hashed with the public development salt; give"
                             + " --salt-file or SQUEAKY_SALT for pseudonymous output");
         }
         JobClient job = env.executeAsync(name);
-        JobExecutionResult result = Progress.follow(job, report);
+        CompletableFuture<List<CaseOutcome>> collected =
+                outcomes.isEmpty()
+                        ? job.getJobExecutionResult().thenApply(done -> List.<CaseOutcome>of())
+                        : CompletableFuture.supplyAsync(() -> drain(outcomes.get(0)));
+        JobExecutionResult result = Progress.follow(job, collected, report);
         OutputTables.markSuccess(pipeline.output());
-        new RunSummary(result.getAllAccumulatorResults()).print(report);
+        new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
         return result;
+    }
+
+    private static List<CaseOutcome> drain(CloseableIterator<CaseOutcome> iterator) {
+        List<CaseOutcome> all = new ArrayList<>();
+        try (iterator) {
+            iterator.forEachRemaining(all::add);
+        } catch (Exception e) {
+            throw new IllegalStateException("collecting case outcomes failed", e);
+        }
+        return all;
     }
 }

@@ -4,6 +4,7 @@ import io.squeaky.flink.Counters;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -16,12 +17,21 @@ final class Progress {
 
     private Progress() {}
 
-    static JobExecutionResult follow(JobClient job, PrintStream report) throws Exception {
-        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+    /**
+     * Waits until {@code collected} is done, then for the job's result. A local run's cluster shuts
+     * down once the result is asked for, so whatever the client still collects from the job must be
+     * in first.
+     */
+    static JobExecutionResult follow(
+            JobClient job, CompletableFuture<?> collected, PrintStream report) throws Exception {
         long started = System.nanoTime();
         while (true) {
             try {
-                return result.get(INTERVAL_SECONDS, TimeUnit.SECONDS);
+                collected.get(INTERVAL_SECONDS, TimeUnit.SECONDS);
+                return job.getJobExecutionResult().get();
+            } catch (ExecutionException collectingFailed) {
+                // The job's own failure says more than the collector's: report that one.
+                return job.getJobExecutionResult().get();
             } catch (TimeoutException stillRunning) {
                 Map<String, Object> counts =
                         job.getAccumulators().get(INTERVAL_SECONDS, TimeUnit.SECONDS);

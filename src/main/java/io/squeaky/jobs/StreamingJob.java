@@ -69,7 +69,8 @@ public final class StreamingJob {
                             .name("recovery drill")
                             .uid("recovery-drill");
         }
-        return JobRunner.run(env, input, config.pipeline(), "squeaky stream", report);
+        return JobRunner.run(
+                env, input, config.pipeline(), "squeaky stream", config.bounded(), report);
     }
 
     private static DataStream<SourceRecord> topic(

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) in the test JVM, from Kafka's own
- * test kit: started before a test class, stopped after it.
+ * test kit: started before a test class, stopped after it. Outside JUnit (benchmarks) call {@link
+ * #start()} and {@link #stop()}.
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
@@ -27,6 +28,15 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    public void start() throws Exception {
         cluster =
                 new KafkaClusterTestKit.Builder(
                                 new TestKitNodes.Builder()
@@ -44,10 +54,10 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         cluster.waitForReadyBrokers();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void stop() throws Exception {
         if (cluster != null) {
             cluster.close();
+            cluster = null;
         }
     }
 
@@ -56,8 +66,14 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void createTopic(String name, int partitions) throws Exception {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** Creates a topic with topic-level settings, e.g. {@code message.timestamp.type}. */
+    public void createTopic(String name, int partitions, Map<String, String> settings)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(settings)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }

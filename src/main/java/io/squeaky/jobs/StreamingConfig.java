@@ -19,6 +19,7 @@ public record StreamingConfig(
         Properties kafkaProperties,
         boolean bounded,
         Duration checkpointInterval,
+        String checkpointDir,
         long failOnceAfter,
         PipelineConfig pipeline) {
 
@@ -37,6 +38,9 @@ public record StreamingConfig(
               --kafka-properties F  client properties (security.protocol, sasl.*, ssl.*, ...)
               --bounded             stop at the offsets that are latest at start (replays, tests)
               --checkpoint-interval D  how often output is committed (default 30s)
+              --checkpoint-dir URI  where checkpoints go (file:///..., s3://...); without it the
+                                    cluster's execution.checkpointing.dir, else the JobManager's
+                                    memory, which only suits small tests
               --fail-once-after N   recovery drill: fail once after N records and a checkpoint
             """
                     + PipelineConfig.USAGE;
@@ -65,6 +69,7 @@ public record StreamingConfig(
                         "group-id",
                         "kafka-properties",
                         "checkpoint-interval",
+                        "checkpoint-dir",
                         "fail-once-after"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");
@@ -81,6 +86,7 @@ public record StreamingConfig(
                 properties(options.get("kafka-properties", null)),
                 bounded,
                 options.duration("checkpoint-interval", Duration.ofSeconds(30)),
+                options.get("checkpoint-dir", null),
                 options.integer("fail-once-after", 0),
                 PipelineConfig.from(options));
     }

@@ -42,6 +42,11 @@ public final class StreamingJob {
         StreamExecutionEnvironment env = JobRunner.environment(config.pipeline());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.enableCheckpointing(config.checkpointInterval().toMillis());
+        if (config.checkpointDir() != null) {
+            env.configure(
+                    Configuration.fromMap(
+                            Map.of("execution.checkpointing.dir", config.checkpointDir())));
+        }
         env.configure(
                 Configuration.fromMap(
                         Map.of(

@@ -91,7 +91,13 @@ class ExactlyOnceITCase {
                                 "--parallelism",
                                 "2"));
         if (failAfter > 0) {
-            args.addAll(List.of("--fail-once-after", Integer.toString(failAfter)));
+            // The failing run restores from checkpoints on disk, as a deployment would.
+            args.addAll(
+                    List.of(
+                            "--fail-once-after",
+                            Integer.toString(failAfter),
+                            "--checkpoint-dir",
+                            output.resolveSibling(group + "-checkpoints").toUri().toString()));
         }
         return args.toArray(String[]::new);
     }

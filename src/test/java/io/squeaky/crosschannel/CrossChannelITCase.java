@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squeaky.TestClusters;
 import io.squeaky.flink.Counters;
 import io.squeaky.generate.CrossChannelGenerator;
-import io.squeaky.jobs.BatchConfig;
-import io.squeaky.jobs.BatchJob;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,21 +62,7 @@ class CrossChannelITCase {
         Path data = dir.resolve("data");
         CrossChannelGenerator.main(
                 new String[] {"--output", data.toString(), "--cases", "1500", "--seed", "5"});
-        counts =
-                BatchJob.run(
-                                BatchConfig.fromArgs(
-                                        new String[] {
-                                            "--input", data.resolve("posts").toString(),
-                                            "--format", "twitter-v2",
-                                            "--events", data.resolve("desk").toString(),
-                                            "--brands", data.resolve("truth/brands.csv").toString(),
-                                            "--schedules",
-                                                    data.resolve("truth/schedules.json").toString(),
-                                            "--output", dir.resolve("tables").toString(),
-                                            "--parallelism", "2"
-                                        }),
-                                new PrintStream(OutputStream.nullOutputStream()))
-                        .getAllAccumulatorResults();
+        counts = GeneratedRun.batch(data, dir.resolve("tables"));
     }
 
     @Test

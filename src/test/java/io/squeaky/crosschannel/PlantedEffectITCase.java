@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.squeaky.DuckDb;
 import io.squeaky.TestClusters;
 import io.squeaky.generate.CrossChannelGenerator;
-import io.squeaky.jobs.BatchConfig;
-import io.squeaky.jobs.BatchJob;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -46,18 +42,7 @@ class PlantedEffectITCase {
                     "0"
                 });
         Path tables = dir.resolve("tables");
-        BatchJob.run(
-                BatchConfig.fromArgs(
-                        new String[] {
-                            "--input", data.resolve("posts").toString(),
-                            "--format", "twitter-v2",
-                            "--events", data.resolve("desk").toString(),
-                            "--brands", data.resolve("truth/brands.csv").toString(),
-                            "--schedules", data.resolve("truth/schedules.json").toString(),
-                            "--output", tables.toString(),
-                            "--parallelism", "2"
-                        }),
-                new PrintStream(OutputStream.nullOutputStream()));
+        GeneratedRun.batch(data, tables);
 
         String cases = "read_parquet('" + tables.resolve("cases") + "/dt=*/*.parquet')";
         double ratio =

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.squeaky.SharedData;
 import io.squeaky.TestClusters;
+import io.squeaky.stats.KaplanMeier;
+import io.squeaky.stats.Observation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +138,82 @@ class BatchJobITCase {
                     .as("customer ids are pseudonyms, never the raw account ids")
                     .isZero();
         }
+    }
+
+    @Test
+    void theKaplanMeierMedianDiffersFromTheRepliedOnlyMedianOnlyByTheCensoredCases()
+            throws Exception {
+        try (OutputReader duckdb = new OutputReader(output)) {
+            List<List<Object>> rows =
+                    duckdb.rows(
+                            "SELECT coalesce(seconds_to_first_reply, seconds_to_censor),"
+                                    + " first_reply_at IS NOT NULL FROM "
+                                    + duckdb.table("cases"));
+            List<Observation> all = new ArrayList<>();
+            List<Observation> repliedOnly = new ArrayList<>();
+            List<Long> replied = new ArrayList<>();
+            for (List<Object> row : rows) {
+                long seconds = ((Number) row.get(0)).longValue();
+                boolean event = (Boolean) row.get(1);
+                all.add(new Observation(seconds, event, "c"));
+                if (event) {
+                    repliedOnly.add(new Observation(seconds, true, "c"));
+                    replied.add(seconds);
+                }
+            }
+            replied.sort(null);
+            int n = replied.size();
+            double naive = (replied.get((n - 1) / 2) + replied.get(n / 2)) / 2.0;
+            long censored = all.size() - n;
+
+            assertThat(censored).as("unanswered cases in the extract").isPositive();
+            assertThat(KaplanMeier.fit(repliedOnly).median().point())
+                    .as("without the censored cases Kaplan-Meier is the plain median")
+                    .isEqualTo(naive);
+            assertThat(KaplanMeier.fit(all).median().point())
+                    .as("with them, the product-limit median computed here")
+                    .isEqualTo(productLimitMedian(all))
+                    .isGreaterThanOrEqualTo(naive);
+        }
+    }
+
+    /** The product-limit median, from its definition: the first time survival drops to 0.5. */
+    private static double productLimitMedian(List<Observation> observations) {
+        List<Observation> sorted = new ArrayList<>(observations);
+        sorted.sort(
+                (a, b) ->
+                        a.time() != b.time()
+                                ? Double.compare(a.time(), b.time())
+                                : Boolean.compare(b.event(), a.event()));
+        double survival = 1.0;
+        int atRisk = sorted.size();
+        int i = 0;
+        while (i < sorted.size()) {
+            double time = sorted.get(i).time();
+            int events = 0;
+            int leaving = 0;
+            while (i < sorted.size() && sorted.get(i).time() == time) {
+                events += sorted.get(i).event() ? 1 : 0;
+                leaving++;
+                i++;
+            }
+            double next = survival * (1 - (double) events / atRisk);
+            if (Math.abs(next - 0.5) < 1e-12) {
+                // Flat at exactly one half: the median is midway to the next event time.
+                for (int j = i; j < sorted.size(); j++) {
+                    if (sorted.get(j).event()) {
+                        return (time + sorted.get(j).time()) / 2;
+                    }
+                }
+                return time;
+            }
+            if (next < 0.5) {
+                return time;
+            }
+            survival = next;
+            atRisk -= leaving;
+        }
+        return Double.NaN;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.squeaky.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
@@ -16,6 +18,15 @@ import java.util.List;
 
 /** A whole file run through an adapter, the way the file source's reader does. */
 record ParsedFile(List<Post> posts, List<Reject> rejects) {
+
+    /** No rejects, and this many posts, retweets, replies and quotes. */
+    void hasExactly(int tweets, int retweets, int replies, int quotes) {
+        assertThat(rejects).isEmpty();
+        assertThat(posts).hasSize(tweets);
+        assertThat(posts.stream().filter(p -> p.getRetweetOf() != null)).hasSize(retweets);
+        assertThat(posts.stream().filter(p -> p.getParentPostId() != null)).hasSize(replies);
+        assertThat(posts.stream().filter(p -> p.getQuoteOf() != null)).hasSize(quotes);
+    }
 
     static final Clock FIXED = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
 

@@ -42,12 +42,7 @@ class TwitterV1ParserTest {
             throws Exception {
         ParsedFile parsed = read(file);
 
-        assertThat(parsed.rejects()).isEmpty();
-        assertThat(parsed.posts()).hasSize(tweets);
-        assertThat(parsed.posts().stream().filter(p -> p.getRetweetOf() != null)).hasSize(retweets);
-        assertThat(parsed.posts().stream().filter(p -> p.getParentPostId() != null))
-                .hasSize(replies);
-        assertThat(parsed.posts().stream().filter(p -> p.getQuoteOf() != null)).hasSize(quotes);
+        parsed.hasExactly(tweets, retweets, replies, quotes);
         assertThat(parsed.posts())
                 .allSatisfy(
                         p -> {

@@ -34,13 +34,8 @@ class KafkaInputITCase {
                 "posts-1",
                 0,
                 List.of(
-                        tweet(
-                                "1",
-                                "u1",
-                                "cust1",
-                                "2017-10-02T10:00:00.000Z",
-                                null,
-                                "@AmazonHelp my order is lost"),
+                        complaint(
+                                "1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp my order is lost"),
                         "{broken json",
                         tweet(
                                 "2",
@@ -52,14 +47,7 @@ class KafkaInputITCase {
         KAFKA.send(
                 "posts-1",
                 1,
-                List.of(
-                        tweet(
-                                "3",
-                                "u2",
-                                "cust2",
-                                "2017-10-02T11:00:00.000Z",
-                                null,
-                                "@AmazonHelp hello?")));
+                List.of(complaint("3", 2, "2017-10-02T11:00:00.000Z", "@AmazonHelp hello?")));
         KAFKA.send(
                 "events-1",
                 0,
@@ -115,6 +103,11 @@ class KafkaInputITCase {
                             assertThat(r.get(1)).isEqualTo(1L);
                             assertThat((String) r.get(2)).startsWith("malformed JSON");
                         });
+    }
+
+    /** A customer's complaint: a root tweet by account u<customer> named cust<customer>. */
+    static String complaint(String id, int customer, String createdAt, String text) {
+        return tweet(id, "u" + customer, "cust" + customer, createdAt, null, text);
     }
 
     static String tweet(

@@ -1,7 +1,7 @@
 package io.squeaky.kafka;
 
 import static io.squeaky.DuckDb.rows;
-import static io.squeaky.kafka.KafkaInputITCase.tweet;
+import static io.squeaky.kafka.KafkaInputITCase.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.flink.Counters;
@@ -52,20 +52,8 @@ class LateAndQuietITCase {
                 "posts-late",
                 0,
                 List.of(
-                        tweet(
-                                "1",
-                                "u1",
-                                "cust1",
-                                "2017-10-02T10:00:00.000Z",
-                                null,
-                                "@AmazonHelp lost parcel"),
-                        tweet(
-                                "2",
-                                "u2",
-                                "cust2",
-                                "2017-10-02T12:00:00.000Z",
-                                null,
-                                "@AmazonHelp wrong item")));
+                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp lost parcel"),
+                        complaint("2", 2, "2017-10-02T12:00:00.000Z", "@AmazonHelp wrong item")));
         Path output = dir.resolve("late");
         CompletableFuture<Void> job = startUnbounded("posts-late", "late-test", output);
         try {
@@ -75,29 +63,19 @@ class LateAndQuietITCase {
                     "posts-late",
                     0,
                     List.of(
-                            tweet(
+                            complaint(
                                     "3",
-                                    "u3",
-                                    "cust3",
+                                    3,
                                     "2017-10-02T09:00:00.000Z",
-                                    null,
                                     "@AmazonHelp three hours late"),
                             "{\"data\": [",
                             "{\"data\":{\"id\":\"4\",\"author_id\":\"u4\",\"text\":\"no time\"}}",
                             // Sent again while still within the bound: dropped as a duplicate.
-                            tweet(
-                                    "2",
-                                    "u2",
-                                    "cust2",
-                                    "2017-10-02T12:00:00.000Z",
-                                    null,
-                                    "@AmazonHelp wrong item"),
-                            tweet(
+                            complaint("2", 2, "2017-10-02T12:00:00.000Z", "@AmazonHelp wrong item"),
+                            complaint(
                                     "5",
-                                    "u5",
-                                    "cust5",
+                                    5,
                                     "2017-10-09T12:00:00.000Z",
-                                    null,
                                     "@AmazonHelp a week later")));
             awaitParquet(output.resolve("cases"));
             awaitParquet(output.resolve("late"));
@@ -145,20 +123,8 @@ class LateAndQuietITCase {
                 "posts-quiet",
                 0,
                 List.of(
-                        tweet(
-                                "1",
-                                "u1",
-                                "cust1",
-                                "2017-10-02T10:00:00.000Z",
-                                null,
-                                "@AmazonHelp hello?"),
-                        tweet(
-                                "2",
-                                "u2",
-                                "cust2",
-                                "2017-10-06T10:00:00.000Z",
-                                null,
-                                "@AmazonHelp days later")));
+                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
+                        complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("quiet");
         CompletableFuture<Void> job = startUnbounded("posts-quiet", "quiet-test", output);
         try {

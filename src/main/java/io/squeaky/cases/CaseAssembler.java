@@ -84,6 +84,9 @@ public final class CaseAssembler implements Serializable {
             timeline.setLastIngestedAt(ingested);
         }
         if (!item.getAmplifies()) {
+            if (timeline.getStartedAt() == null) {
+                timeline.setStartedAt(at);
+            }
             timeline.setLastActivity(Math.max(timeline.getLastActivity(), at));
         }
         return closed;
@@ -108,8 +111,14 @@ public final class CaseAssembler implements Serializable {
         }
         SessionCases.Result result =
                 new SessionCases(rules, pseudonyms, schedules, pressure)
-                        .build(customerKey, timeline.getItems(), closesAt(timeline), atEnd);
+                        .build(
+                                customerKey,
+                                timeline.getItems(),
+                                closesAt(timeline),
+                                atEnd,
+                                cutAtMaxLength(timeline));
         timeline.setItems(new ArrayList<>());
+        timeline.setStartedAt(null);
         timeline.setLastActivity(Long.MIN_VALUE);
         timeline.setLastIngestedAt(null);
         return new Closed(result.drafts(), result.unattributedPosts(), result.unplacedReplies(), 0);
@@ -117,16 +126,26 @@ public final class CaseAssembler implements Serializable {
 
     /**
      * When the session closes if nothing more happens: its last activity plus the inactivity gap,
-     * or plus the ticket timeout while one of its tickets is unresolved. Long.MAX_VALUE for an
-     * empty timeline. Amplification by others does not keep a customer's session open.
+     * or plus the ticket timeout while one of its tickets is unresolved, but no later than the
+     * maximum case length after it started. Long.MAX_VALUE for an empty timeline. Amplification by
+     * others does not keep a customer's session open.
      */
     public long closesAt(CustomerTimeline timeline) {
         if (timeline.getItems().isEmpty() || timeline.getLastActivity() == Long.MIN_VALUE) {
             return Long.MAX_VALUE;
         }
+        return Math.min(quietAt(timeline), timeline.getStartedAt() + rules.maxCaseLengthMillis());
+    }
+
+    private long quietAt(CustomerTimeline timeline) {
         long quiet =
                 hasUnresolvedTicket(timeline) ? rules.ticketTimeoutMillis() : rules.gapMillis();
         return timeline.getLastActivity() + quiet;
+    }
+
+    private boolean cutAtMaxLength(CustomerTimeline timeline) {
+        return timeline.getLastActivity() != Long.MIN_VALUE
+                && timeline.getStartedAt() + rules.maxCaseLengthMillis() < quietAt(timeline);
     }
 
     private static boolean hasUnresolvedTicket(CustomerTimeline timeline) {

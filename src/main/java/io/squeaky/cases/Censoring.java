@@ -14,7 +14,8 @@ import io.squeaky.records.OutcomeSource;
  * activity plus the inactivity gap, or the ticket timeout) or until the data horizon (the latest
  * event time in the input), whichever comes first. Unanswered cases and exchanges are
  * right-censored there, not dropped. A case nobody answered or resolved is ABANDONED when it went
- * quiet before the horizon, and OPEN when the data ended first.
+ * quiet before the horizon, and OPEN when the data ended first or it was still going at the maximum
+ * case length.
  */
 public final class Censoring {
 
@@ -32,7 +33,11 @@ public final class Censoring {
         long censoredAt = byInactivity ? draft.getClosesAt() : horizon;
         CaseRecord row = draft.getCaseRow();
         BusinessSchedule desk = schedules.of(row.getBrand());
-        row.setClosedBy(byInactivity ? CloseReason.INACTIVITY : CloseReason.HORIZON);
+        boolean cut = byInactivity && draft.getCutAtMaxLength();
+        row.setClosedBy(
+                cut
+                        ? CloseReason.MAX_LENGTH
+                        : byInactivity ? CloseReason.INACTIVITY : CloseReason.HORIZON);
         row.setCensoredAt(censoredAt);
         boolean unanswered = row.getFirstReplyAt() == null;
         row.setSecondsToCensor(unanswered ? seconds(row.getOpenedAt(), censoredAt) : null);
@@ -41,8 +46,9 @@ public final class Censoring {
                         ? SessionCases.businessSeconds(desk, row.getOpenedAt(), censoredAt)
                         : null);
         if (row.getOutcome() == Outcome.OPEN) {
-            row.setOutcome(byInactivity ? Outcome.ABANDONED : Outcome.OPEN);
-            row.setOutcomeSource(byInactivity ? OutcomeSource.INACTIVITY : OutcomeSource.HORIZON);
+            boolean abandoned = byInactivity && !cut;
+            row.setOutcome(abandoned ? Outcome.ABANDONED : Outcome.OPEN);
+            row.setOutcomeSource(abandoned ? OutcomeSource.INACTIVITY : OutcomeSource.HORIZON);
         }
         Long waitingSince = draft.getWaitingSince();
         if (waitingSince != null && waitingSince < censoredAt) {

@@ -95,7 +95,12 @@ final class SessionCases {
         }
     }
 
-    Result build(String customerKey, List<TimelineItem> session, long closesAt, boolean atEnd) {
+    Result build(
+            String customerKey,
+            List<TimelineItem> session,
+            long closesAt,
+            boolean atEnd,
+            boolean cutAtMaxLength) {
         List<TimelineItem> items = new ArrayList<>(session);
         items.sort(Timeline.ORDER);
         Map<String, TimelineItem> customerPosts = new LinkedHashMap<>();
@@ -169,11 +174,11 @@ final class SessionCases {
 
         List<CaseDraft> drafts = new ArrayList<>();
         for (Parts ticket : tickets.values()) {
-            drafts.add(draft(customerKey, ticket, closesAt, atEnd));
+            drafts.add(draft(customerKey, ticket, closesAt, atEnd, cutAtMaxLength));
         }
         for (List<Parts> runs : socialByBrand.values()) {
             for (Parts run : runs) {
-                drafts.add(draft(customerKey, run, closesAt, atEnd));
+                drafts.add(draft(customerKey, run, closesAt, atEnd, cutAtMaxLength));
             }
         }
         return new Result(drafts, unattributed, unplaced);
@@ -269,7 +274,8 @@ final class SessionCases {
         return result;
     }
 
-    private CaseDraft draft(String customerKey, Parts parts, long closesAt, boolean atEnd) {
+    private CaseDraft draft(
+            String customerKey, Parts parts, long closesAt, boolean atEnd, boolean cutAtMaxLength) {
         String brand = parts.brand;
         BusinessSchedule desk = schedules.of(brand);
         TimelineItem opener = parts.opener;
@@ -503,6 +509,7 @@ final class SessionCases {
                 .setExchangeRows(exchanges)
                 .setClosesAt(closesAt)
                 .setNeedsHorizon(atEnd)
+                .setCutAtMaxLength(cutAtMaxLength)
                 .setWaitingSince(history == null ? null : history.waitingSince())
                 .build();
     }

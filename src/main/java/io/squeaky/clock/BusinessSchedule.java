@@ -92,6 +92,23 @@ public final class BusinessSchedule implements Serializable {
         return false;
     }
 
+    /**
+     * The share of one local hour of a weekday that the weekly schedule declares open, holidays
+     * aside: what the desk says about that hour of a normal week.
+     */
+    public double declaredOpenShare(DayOfWeek day, int hourOfDay) {
+        int from = hourOfDay * 3600;
+        int to = from + 3600;
+        int open = 0;
+        for (OpeningHours hours : week.getOrDefault(day, List.of())) {
+            open +=
+                    Math.max(
+                            0,
+                            Math.min(to, hours.endSecond()) - Math.max(from, hours.startSecond()));
+        }
+        return open / 3600.0;
+    }
+
     /** The working spans of one local date as instants; none on a holiday. */
     private List<Instant[]> spans(LocalDate day) {
         if (holidays.contains(day)) {

@@ -20,6 +20,7 @@ public final class Counters {
     public static final String WATERMARK_LAG = "watermark-lag-ms";
     public static final String CASE_CLOSE_LATENCY = "case-close-latency-ms";
     public static final String EXCHANGES = "exchanges-written";
+    public static final String LATE_FOR_STATISTICS = "cases-late-for-statistics";
 
     private Counters() {}
 }

@@ -1,8 +1,12 @@
 package io.squeaky.flink;
 
+import io.squeaky.records.BrandHourRow;
+import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseRecord;
+import io.squeaky.records.EquityRow;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.LateRecord;
+import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.Reject;
 import io.squeaky.workflow.SqueakyWorkflow.Outputs;
 import java.io.IOException;
@@ -18,7 +22,20 @@ public final class OutputTables {
     public static final String EXCHANGES = "exchanges";
     public static final String REJECTS = "rejects";
     public static final String LATE = "late";
-    public static final List<String> ALL = List.of(CASES, EXCHANGES, REJECTS, LATE);
+    public static final String BRAND_METRICS = "brand_metrics";
+    public static final String PRESSURE_EFFECT = "pressure_effect";
+    public static final String EQUITY = "equity";
+    public static final String BRAND_HOURS = "brand_hours";
+    public static final List<String> ALL =
+            List.of(
+                    CASES,
+                    EXCHANGES,
+                    REJECTS,
+                    LATE,
+                    BRAND_METRICS,
+                    PRESSURE_EFFECT,
+                    EQUITY,
+                    BRAND_HOURS);
 
     private OutputTables() {}
 
@@ -59,6 +76,42 @@ public final class OutputTables {
                                 l -> ParquetTables.utcDate(l.getEventTime())))
                 .name("late table")
                 .uid("late-table");
+        outputs.brandMetrics()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                BRAND_METRICS,
+                                BrandMetricRow.class,
+                                r -> ParquetTables.utcDate(r.getPeriodStart())))
+                .name("brand_metrics table")
+                .uid("brand-metrics-table");
+        outputs.pressureEffects()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                PRESSURE_EFFECT,
+                                PressureEffectRow.class,
+                                r -> ParquetTables.utcDate(r.getPeriodStart())))
+                .name("pressure_effect table")
+                .uid("pressure-effect-table");
+        outputs.equity()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                EQUITY,
+                                EquityRow.class,
+                                r -> ParquetTables.utcDate(r.getPeriodStart())))
+                .name("equity table")
+                .uid("equity-table");
+        outputs.brandHours()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                BRAND_HOURS,
+                                BrandHourRow.class,
+                                r -> ParquetTables.utcDate(r.getPeriodStart())))
+                .name("brand_hours table")
+                .uid("brand-hours-table");
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

@@ -6,6 +6,8 @@ import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.PostFactory;
+import io.squeaky.metrics.StatisticsSettings;
+import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.IOException;
@@ -30,7 +32,8 @@ public record PipelineConfig(
         Duration outOfOrderness,
         Duration idleness,
         Pseudonymizer pseudonyms,
-        int parallelism) {
+        int parallelism,
+        StatisticsSettings statistics) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -53,6 +56,17 @@ public record PipelineConfig(
                                     long before it (default 24h)
               --ticket-timeout D    a customer with an unresolved ticket stays open this long
                                     without activity (default 30d, at least the gap)
+              --max-case-length D   a conversation still going this long after it began is cut
+                                    and its cases censored there (default 60d, at least the
+                                    gap); streaming statistics for a period are written this
+                                    long after the period ends
+              --period P            statistics tables per hour, day or week of the time a case
+                                    opened, UTC (default day)
+              --bootstrap-replicates N
+                                    resamples for each median-ratio interval (default 499)
+              --bootstrap-seed N    seed of the resampling (default 20171031)
+              --min-group-cases N   fewest cases on each side of a comparison for a ratio
+                                    interval (default 10)
               --out-of-order D      how far out of event-time order posts may arrive (default 10m)
               --idleness D          a source split quiet this long stops holding back the
                                     watermark (default 1m)
@@ -70,6 +84,11 @@ public record PipelineConfig(
                     "pressure",
                     "link-window",
                     "ticket-timeout",
+                    "max-case-length",
+                    "period",
+                    "bootstrap-replicates",
+                    "bootstrap-seed",
+                    "min-group-cases",
                     "brands",
                     "schedules",
                     "output",
@@ -109,21 +128,49 @@ public record PipelineConfig(
                         gap.compareTo(CaseRules.DEFAULT_TICKET_TIMEOUT) > 0
                                 ? gap
                                 : CaseRules.DEFAULT_TICKET_TIMEOUT);
-        return new PipelineConfig(
-                brands,
-                schedules,
-                pressure(options.get("pressure", null)),
-                new PersonKeys(identities(options.get("identities", null))),
-                options.required("output"),
+        CaseRules rules =
                 new CaseRules(
                         gap,
                         options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW),
                         options.duration("link-window", CaseRules.DEFAULT_LINK_WINDOW),
-                        ticketTimeout),
+                        ticketTimeout,
+                        options.duration(
+                                "max-case-length",
+                                gap.compareTo(CaseRules.DEFAULT_MAX_CASE_LENGTH) > 0
+                                        ? gap
+                                        : CaseRules.DEFAULT_MAX_CASE_LENGTH));
+        PressureThresholds pressure = pressure(options.get("pressure", null));
+        return new PipelineConfig(
+                brands,
+                schedules,
+                pressure,
+                new PersonKeys(identities(options.get("identities", null))),
+                options.required("output"),
+                rules,
                 options.duration("out-of-order", DEFAULT_OUT_OF_ORDERNESS),
                 options.duration("idleness", DEFAULT_IDLENESS),
                 new Pseudonymizer(salt(options.get("salt-file", null))),
-                options.integer("parallelism", 0));
+                options.integer("parallelism", 0),
+                StatisticsSettings.of(
+                        StatsPeriod.fromOption(options.get("period", "day")),
+                        options.integer(
+                                "bootstrap-replicates", StatisticsSettings.DEFAULT_REPLICATIONS),
+                        seed(options.get("bootstrap-seed", null)),
+                        options.integer(
+                                "min-group-cases", StatisticsSettings.DEFAULT_MINIMUM_GROUP_CASES),
+                        rules.maxCaseLengthMillis(),
+                        rules + ";" + pressure));
+    }
+
+    private static long seed(String value) {
+        if (value == null) {
+            return StatisticsSettings.DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--bootstrap-seed must be an integer: " + value, e);
+        }
     }
 
     static PressureThresholds pressure(String file) {
@@ -191,6 +238,7 @@ public record PipelineConfig(
     }
 
     public SqueakyWorkflow.Settings settings() {
-        return new SqueakyWorkflow.Settings(rules, pseudonyms, schedules, pressure, personKeys);
+        return new SqueakyWorkflow.Settings(
+                rules, pseudonyms, schedules, pressure, personKeys, statistics);
     }
 }

@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Turns a case's pressure features into a coarse band for BI. Each feature has three thresholds
@@ -68,6 +69,20 @@ public final class PressureThresholds implements Serializable {
             throw new IllegalArgumentException(origin + ": \"" + name + "\" must not decrease");
         }
         return levels;
+    }
+
+    /** The thresholds, canonically: part of the statistics' configuration hash. */
+    @Override
+    public String toString() {
+        return "pressure[reach_followers="
+                + Arrays.toString(reach)
+                + ", amplification="
+                + Arrays.toString(amplification)
+                + ", persistence="
+                + Arrays.toString(persistence)
+                + ", brand_storm="
+                + Arrays.toString(storm)
+                + "]";
     }
 
     public PressureBucket bucket(

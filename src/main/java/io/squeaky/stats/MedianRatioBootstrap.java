@@ -48,11 +48,17 @@ public final class MedianRatioBootstrap {
             throw new IllegalArgumentException("replications must be positive: " + replications);
         }
         Customer[] customers = byCustomer(numerator, denominator);
+        SortedGroup top = SortedGroup.of(customers, true);
+        SortedGroup bottom = SortedGroup.of(customers, false);
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[replications];
         int defined = 0;
         for (int r = 0; r < replications; r++) {
-            double ratio = resampledRatio(customers, random);
+            int[] drawn = new int[customers.length];
+            for (int i = 0; i < customers.length; i++) {
+                drawn[random.nextInt(customers.length)]++;
+            }
+            double ratio = top.median(drawn) / bottom.median(drawn);
             if (!Double.isNaN(ratio)) {
                 ratios[defined++] = ratio;
             }
@@ -60,12 +66,21 @@ public final class MedianRatioBootstrap {
         double[] sorted = Arrays.copyOf(ratios, defined);
         Arrays.sort(sorted);
         return new MedianRatioInterval(
-                ratio(numerator, denominator),
+                pointEstimate(numerator, denominator),
                 orderStatistic(sorted, rankFromBottom(defined, level)),
                 orderStatistic(sorted, defined + 1 - rankFromBottom(defined, level)),
                 level,
                 replications,
                 replications - defined);
+    }
+
+    /**
+     * The ratio of the two Kaplan-Meier medians on the data as they are, with the conventions of
+     * {@link MedianRatioInterval}: a median never reached counts as +infinity.
+     */
+    public static double pointEstimate(
+            Collection<Observation> numerator, Collection<Observation> denominator) {
+        return median(numerator) / median(denominator);
     }
 
     /**
@@ -79,22 +94,6 @@ public final class MedianRatioBootstrap {
 
     private static double orderStatistic(double[] sorted, int rank) {
         return sorted.length == 0 ? Double.NaN : sorted[rank - 1];
-    }
-
-    private static double resampledRatio(Customer[] customers, SplittableRandom random) {
-        List<Observation> numerator = new ArrayList<>();
-        List<Observation> denominator = new ArrayList<>();
-        for (int i = 0; i < customers.length; i++) {
-            Customer drawn = customers[random.nextInt(customers.length)];
-            numerator.addAll(drawn.numerator());
-            denominator.addAll(drawn.denominator());
-        }
-        return ratio(numerator, denominator);
-    }
-
-    private static double ratio(
-            Collection<Observation> numerator, Collection<Observation> denominator) {
-        return median(numerator) / median(denominator);
     }
 
     private static double median(Collection<Observation> observations) {
@@ -127,6 +126,98 @@ public final class MedianRatioBootstrap {
     private record Customer(List<Observation> numerator, List<Observation> denominator) {
         Customer() {
             this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        List<Observation> side(boolean top) {
+            return top ? numerator : denominator;
+        }
+    }
+
+    /**
+     * One side's observations sorted by time once, so that a resample is only a count of how often
+     * each customer was drawn and its median comes from one pass over the sorted times, with the
+     * same arithmetic as {@link KaplanMeier#fit} on the resample spelled out.
+     */
+    private record SortedGroup(double[] times, boolean[] events, int[][] ofCustomer) {
+
+        static SortedGroup of(Customer[] customers, boolean top) {
+            List<Observation> all = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            for (int c = 0; c < customers.length; c++) {
+                for (Observation observation : customers[c].side(top)) {
+                    all.add(observation);
+                    owner.add(c);
+                }
+            }
+            Integer[] order = new Integer[all.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(all.get(a).time(), all.get(b).time()));
+            double[] times = new double[order.length];
+            boolean[] events = new boolean[order.length];
+            List<List<Integer>> positions = new ArrayList<>();
+            for (int c = 0; c < customers.length; c++) {
+                positions.add(new ArrayList<>());
+            }
+            for (int position = 0; position < order.length; position++) {
+                Observation observation = all.get(order[position]);
+                times[position] = observation.time();
+                events[position] = observation.event();
+                positions.get(owner.get(order[position])).add(position);
+            }
+            int[][] ofCustomer = new int[customers.length][];
+            for (int c = 0; c < customers.length; c++) {
+                ofCustomer[c] = positions.get(c).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new SortedGroup(times, events, ofCustomer);
+        }
+
+        /** The median of the resample that drew customer c {@code drawn[c]} times. */
+        double median(int[] drawn) {
+            int[] weight = new int[times.length];
+            int atRisk = 0;
+            for (int c = 0; c < drawn.length; c++) {
+                if (drawn[c] > 0) {
+                    for (int position : ofCustomer[c]) {
+                        weight[position] += drawn[c];
+                        atRisk += drawn[c];
+                    }
+                }
+            }
+            if (atRisk == 0) {
+                return Double.NaN;
+            }
+            double[] stepTimes = new double[times.length + 1];
+            double[] distribution = new double[times.length + 1];
+            int steps = 1;
+            double survival = 1;
+            int i = 0;
+            while (i < times.length) {
+                double time = times[i];
+                int eventCount = 0;
+                int leaving = 0;
+                for (; i < times.length && times[i] == time; i++) {
+                    leaving += weight[i];
+                    eventCount += events[i] ? weight[i] : 0;
+                }
+                if (leaving == 0) {
+                    continue;
+                }
+                if (eventCount > 0) {
+                    survival *= (double) (atRisk - eventCount) / atRisk;
+                }
+                stepTimes[steps] = time;
+                distribution[steps] = 1 - survival;
+                steps++;
+                atRisk -= leaving;
+            }
+            double median =
+                    QuantileSearch.find(
+                            Arrays.copyOf(stepTimes, steps),
+                            Arrays.copyOf(distribution, steps),
+                            0.5);
+            return Double.isNaN(median) ? Double.POSITIVE_INFINITY : median;
         }
     }
 }

@@ -7,21 +7,29 @@ import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
+import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.LinkMessages;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
+import io.squeaky.metrics.CaseFactsOf;
+import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.pressure.PressureThresholds;
+import io.squeaky.records.BrandHourRow;
+import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseEvent;
+import io.squeaky.records.CaseFacts;
 import io.squeaky.records.CaseRecord;
+import io.squeaky.records.EquityRow;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.Post;
+import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.records.TimelineItem;
@@ -38,8 +46,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The one pipeline, for the batch job and the streaming job alike: posts and ticket events are
  * admitted, posts linked to the posts they answer, complaints stamped with the brand's storm,
- * everything assembled into cases per customer, censored, and handed to the sinks the job attaches.
- * Jobs differ only in their sources, sinks and runtime mode.
+ * everything assembled into cases per customer, censored, summed up per brand and period in the
+ * statistics tables, and handed to the sinks the job attaches. Jobs differ only in their sources,
+ * sinks and runtime mode.
  */
 public final class SqueakyWorkflow {
 
@@ -51,7 +60,8 @@ public final class SqueakyWorkflow {
             Pseudonymizer pseudonyms,
             ScheduleBook schedules,
             PressureThresholds pressure,
-            PersonKeys personKeys)
+            PersonKeys personKeys,
+            StatisticsSettings statistics)
             implements Serializable {}
 
     /** The workflow's output streams, one per table. */
@@ -59,7 +69,11 @@ public final class SqueakyWorkflow {
             DataStream<CaseRecord> cases,
             DataStream<ExchangeRecord> exchanges,
             DataStream<Reject> rejects,
-            DataStream<LateRecord> late) {}
+            DataStream<LateRecord> late,
+            DataStream<BrandMetricRow> brandMetrics,
+            DataStream<PressureEffectRow> pressureEffects,
+            DataStream<EquityRow> equity,
+            DataStream<BrandHourRow> brandHours) {}
 
     /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
@@ -153,11 +167,26 @@ public final class SqueakyWorkflow {
                         .name("settle censoring")
                         .uid("settle-censoring");
 
+        ScheduleBook schedules = settings.schedules();
+        SingleOutputStreamOperator<BrandMetricRow> statistics =
+                cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
+                        .returns(new AvroTypeInfo<>(CaseFacts.class))
+                        .name("case facts for statistics")
+                        .keyBy(CaseFacts::getBrand, Types.STRING)
+                        .process(new BrandPeriodStatistics(settings.statistics(), schedules))
+                        .returns(new AvroTypeInfo<>(BrandMetricRow.class))
+                        .name("statistics per brand and period")
+                        .uid("brand-period-statistics");
+
         sinks.accept(
                 new Outputs(
                         cases,
                         cases.getSideOutput(SettleCensoring.EXCHANGES),
                         posts.getSideOutput(AdmitPosts.REJECTS),
-                        posts.getSideOutput(AdmitPosts.LATE)));
+                        posts.getSideOutput(AdmitPosts.LATE),
+                        statistics,
+                        statistics.getSideOutput(BrandPeriodStatistics.PRESSURE_EFFECTS),
+                        statistics.getSideOutput(BrandPeriodStatistics.EQUITY),
+                        statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS)));
     }
 }

@@ -152,6 +152,40 @@ class CaseAssemblerTest {
     }
 
     @Test
+    void aConversationThatNeverGoesQuietIsCutAtTheMaximumCaseLengthAndStaysOpen() {
+        CaseAssembler shortCases =
+                Posts.assembler(
+                        new CaseRules(
+                                Duration.ofHours(72),
+                                Duration.ofDays(7),
+                                Duration.ofHours(24),
+                                Duration.ofDays(30),
+                                Duration.ofDays(10)));
+        List<CaseDraft> cut = new ArrayList<>();
+        for (int day = 0; day <= 10; day += 2) {
+            cut.addAll(
+                    shortCases
+                            .accept(
+                                    CUSTOMER,
+                                    timeline,
+                                    unlinked(
+                                            complaint("c" + day, "100", hours(24 * day), "Amazon")))
+                            .drafts());
+        }
+        assertThat(shortCases.closesAt(timeline))
+                .as("the post on day 10 came after the cut and began a new conversation")
+                .isEqualTo(hours(24 * 10 + 72));
+        assertThat(cut).singleElement().satisfies(d -> assertThat(d.getCutAtMaxLength()).isTrue());
+
+        CaseRecord row = Censoring.settle(cut.get(0), hours(24 * 20), Posts.SCHEDULES).getCaseRow();
+        assertThat(row.getCensoredAt()).isEqualTo(hours(24 * 10));
+        assertThat(row.getSecondsToCensor()).isEqualTo(10 * 86_400L);
+        assertThat(row.getClosedBy()).isEqualTo(CloseReason.MAX_LENGTH);
+        assertThat(row.getOutcome()).as("still going, not abandoned").isEqualTo(Outcome.OPEN);
+        assertThat(row.getPersistence()).isEqualTo(5);
+    }
+
+    @Test
     void oneCustomerWritingToTwoBrandsMakesTwoCases() {
         feed(
                 unlinked(complaint("1", "100", minutes(0), "Amazon")),

@@ -45,7 +45,8 @@ class TicketCasesTest {
                             Duration.ofHours(72),
                             Duration.ofDays(7),
                             Duration.ofHours(24),
-                            Duration.ofDays(30)));
+                            Duration.ofDays(30),
+                            Duration.ofDays(60)));
     private final CustomerTimeline timeline = CaseAssembler.emptyTimeline();
     private final List<CaseDraft> closed = new ArrayList<>();
 

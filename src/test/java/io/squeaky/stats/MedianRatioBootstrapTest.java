@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class MedianRatioBootstrapTest {
@@ -44,6 +47,23 @@ class MedianRatioBootstrapTest {
             covered += bootstrap(sample, 199, seed).contains(1 / 3.0) ? 1 : 0;
         }
         assertThat(covered).as("datasets covering 1/3 of %d", datasets).isGreaterThanOrEqualTo(34);
+    }
+
+    /**
+     * The bootstrap counts draws instead of copying observations; this spells out the plain way, a
+     * Kaplan-Meier fit of each resample, and both must agree to the bit, ties, rounded times and
+     * unreached medians included.
+     */
+    @Test
+    void countingDrawsGivesExactlyTheIntervalOfFittingEveryResample() {
+        for (int seed = 0; seed < 6; seed++) {
+            PlantedTickets.Sample sample = PlantedTickets.draw(60, 2, 500 + seed);
+            List<Observation> top = rounded(sample.escalated());
+            List<Observation> bottom = rounded(sample.quiet());
+
+            assertThat(MedianRatioBootstrap.interval(top, bottom, 199, seed, 0.95))
+                    .isEqualTo(fittingEveryResample(top, bottom, 199, seed));
+        }
     }
 
     @Test
@@ -140,5 +160,56 @@ class MedianRatioBootstrapTest {
             PlantedTickets.Sample sample, int replications, long seed) {
         return MedianRatioBootstrap.interval(
                 sample.escalated(), sample.quiet(), replications, seed, 0.95);
+    }
+
+    private static List<Observation> rounded(List<Observation> observations) {
+        return observations.stream()
+                .map(o -> new Observation(Math.round(o.time() * 2) / 2.0, o.event(), o.cluster()))
+                .toList();
+    }
+
+    private static MedianRatioInterval fittingEveryResample(
+            List<Observation> top, List<Observation> bottom, int replications, long seed) {
+        TreeMap<String, List<List<Observation>>> customers = new TreeMap<>();
+        top.forEach(o -> sides(customers, o.cluster()).get(0).add(o));
+        bottom.forEach(o -> sides(customers, o.cluster()).get(1).add(o));
+        List<List<List<Observation>>> drawable = new ArrayList<>(customers.values());
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < replications; r++) {
+            List<Observation> a = new ArrayList<>();
+            List<Observation> b = new ArrayList<>();
+            for (int i = 0; i < drawable.size(); i++) {
+                List<List<Observation>> drawn = drawable.get(random.nextInt(drawable.size()));
+                a.addAll(drawn.get(0));
+                b.addAll(drawn.get(1));
+            }
+            double ratio = plainMedian(a) / plainMedian(b);
+            if (!Double.isNaN(ratio)) {
+                ratios.add(ratio);
+            }
+        }
+        Collections.sort(ratios);
+        int rank = Math.max(1, (int) Math.floor((ratios.size() + 1) * 0.05 / 2));
+        return new MedianRatioInterval(
+                plainMedian(top) / plainMedian(bottom),
+                ratios.get(rank - 1),
+                ratios.get(ratios.size() - rank),
+                0.95,
+                replications,
+                replications - ratios.size());
+    }
+
+    private static List<List<Observation>> sides(
+            Map<String, List<List<Observation>>> customers, String name) {
+        return customers.computeIfAbsent(name, n -> List.of(new ArrayList<>(), new ArrayList<>()));
+    }
+
+    private static double plainMedian(List<Observation> observations) {
+        if (observations.isEmpty()) {
+            return Double.NaN;
+        }
+        double median = KaplanMeier.fit(observations).quantilePoint(0.5);
+        return Double.isNaN(median) ? Double.POSITIVE_INFINITY : median;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.squeaky.SharedData;
 import io.squeaky.TestClusters;
+import io.squeaky.flink.OutputTables;
 import io.squeaky.stats.KaplanMeier;
 import io.squeaky.stats.Observation;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +85,7 @@ class BatchJobITCase {
                     .as("partitioned by the UTC open date")
                     .isZero();
         }
-        for (String table : List.of("cases", "exchanges", "rejects", "late")) {
+        for (String table : OutputTables.ALL) {
             assertThat(output.resolve(table).resolve("_SUCCESS")).exists();
         }
         try (var files = Files.walk(output)) {
@@ -174,6 +175,109 @@ class BatchJobITCase {
                     .as("with them, the product-limit median computed here")
                     .isEqualTo(productLimitMedian(all))
                     .isGreaterThanOrEqualTo(naive);
+        }
+    }
+
+    @Test
+    void statisticsTablesAgreeWithTheCasesTheyAreComputedFrom() throws Exception {
+        try (OutputReader duckdb = new OutputReader(output)) {
+            String byBrandDay =
+                    "(SELECT brand, CAST(opened_at AT TIME ZONE 'UTC' AS DATE) AS day,"
+                            + " count(*) AS cases, count(first_reply_at) AS replied,"
+                            + " sum(coalesce(seconds_to_first_reply, seconds_to_censor)) / 3600.0"
+                            + " AS waiting_hours FROM "
+                            + duckdb.table("cases")
+                            + " GROUP BY ALL) c";
+            String overall =
+                    "(SELECT * FROM "
+                            + duckdb.table("brand_metrics")
+                            + " WHERE first_channel = 'all' AND pressure_bucket = 'ALL'"
+                            + " AND endpoint = 'first_reply' AND clock = 'calendar') m";
+            assertThat(duckdb.count("SELECT count(*) FROM " + overall)).isPositive();
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + byBrandDay
+                                            + " FULL JOIN "
+                                            + overall
+                                            + " ON c.brand = m.brand"
+                                            + " AND c.day = CAST(m.period_start AT TIME ZONE 'UTC' AS DATE)"
+                                            + " WHERE m.cases IS DISTINCT FROM c.cases"
+                                            + " OR m.events IS DISTINCT FROM c.replied"
+                                            + " OR m.censored <> c.cases - c.replied"))
+                    .as("one overall row per brand and day, counting its cases and replies")
+                    .isZero();
+
+            List<Object> busiest =
+                    duckdb.rows(
+                                    "SELECT brand, CAST(CAST(period_start AT TIME ZONE 'UTC' AS DATE) AS VARCHAR),"
+                                            + " median_seconds FROM "
+                                            + overall
+                                            + " ORDER BY cases DESC, brand LIMIT 1")
+                            .get(0);
+            List<Observation> observations = new ArrayList<>();
+            for (List<Object> row :
+                    duckdb.rows(
+                            "SELECT coalesce(seconds_to_first_reply, seconds_to_censor),"
+                                    + " first_reply_at IS NOT NULL FROM "
+                                    + duckdb.table("cases")
+                                    + " WHERE brand = '"
+                                    + busiest.get(0)
+                                    + "' AND CAST(opened_at AT TIME ZONE 'UTC' AS DATE) = DATE '"
+                                    + busiest.get(1)
+                                    + "'")) {
+                observations.add(
+                        new Observation(
+                                ((Number) row.get(0)).longValue(), (Boolean) row.get(1), "c"));
+            }
+            assertThat(observations).hasSizeGreaterThan(20);
+            assertThat(((Number) busiest.get(2)).doubleValue())
+                    .as("the busiest brand-day's median, from the cases table by definition")
+                    .isEqualTo(productLimitMedian(observations));
+
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + byBrandDay
+                                            + " FULL JOIN (SELECT brand, period_start,"
+                                            + " sum(first_replies) AS replies,"
+                                            + " sum(waiting_case_hours) AS hours FROM "
+                                            + duckdb.table("brand_hours")
+                                            + " GROUP BY ALL) h ON c.brand = h.brand"
+                                            + " AND c.day = CAST(h.period_start AT TIME ZONE 'UTC' AS DATE)"
+                                            + " WHERE h.replies IS DISTINCT FROM c.replied"
+                                            + " OR abs(h.hours - c.waiting_hours) > 1e-6"))
+                    .as("brand_hours spreads each case's wait over the week, losing none of it")
+                    .isZero();
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + duckdb.table("equity")
+                                            + " e JOIN "
+                                            + overall
+                                            + " USING (brand, period_start)"
+                                            + " WHERE e.follower_decile IS NOT NULL"
+                                            + " OR e.cases <> m.cases"))
+                    .as("TWCS has no follower counts: one row of unknown followers per brand-day")
+                    .isZero();
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(*) FROM "
+                                            + duckdb.table("pressure_effect")
+                                            + " WHERE comparison = 'off_hours_vs_business_hours'"))
+                    .isPositive();
+            assertThat(
+                            duckdb.count(
+                                    "SELECT count(DISTINCT config_hash) FROM (SELECT config_hash FROM "
+                                            + duckdb.table("brand_metrics")
+                                            + " UNION ALL SELECT config_hash FROM "
+                                            + duckdb.table("pressure_effect")
+                                            + " UNION ALL SELECT config_hash FROM "
+                                            + duckdb.table("equity")
+                                            + " UNION ALL SELECT config_hash FROM "
+                                            + duckdb.table("brand_hours")
+                                            + ")"))
+                    .isEqualTo(1);
         }
     }
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same generated data set, once through the batch job from files and once through the streaming
- * job from a real Kafka broker, gives the same case and exchange rows.
+ * job from a real Kafka broker, gives the same rows in the case and exchange tables and in all four
+ * statistics tables, bootstrap intervals included.
  */
 class BatchStreamParityITCase {
 
@@ -65,9 +66,19 @@ class BatchStreamParityITCase {
 
         List<String> shared =
                 List.of(
-                        "--brands", data.resolve("truth/brands.csv").toString(),
-                        "--schedules", data.resolve("truth/schedules.json").toString(),
-                        "--parallelism", "2");
+                        "--brands",
+                        data.resolve("truth/brands.csv").toString(),
+                        "--schedules",
+                        data.resolve("truth/schedules.json").toString(),
+                        // Short cases let the streaming run fire the windows of the first three
+                        // weeks long before its input ends, so parity covers windows fired
+                        // mid-stream; weeks give groups large enough for bootstrap intervals.
+                        "--max-case-length",
+                        "4d",
+                        "--period",
+                        "week",
+                        "--parallelism",
+                        "2");
         Path batch = dir.resolve("batch");
         Path stream = dir.resolve("stream");
         BatchJob.run(
@@ -104,7 +115,14 @@ class BatchStreamParityITCase {
                                 stream.toString())),
                 quiet());
 
-        for (String table : List.of("cases", "exchanges")) {
+        for (String table :
+                List.of(
+                        "cases",
+                        "exchanges",
+                        "brand_metrics",
+                        "pressure_effect",
+                        "equity",
+                        "brand_hours")) {
             String inBatch = "read_parquet('" + batch.resolve(table) + "/dt=*/*.parquet')";
             String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/*.parquet')";
             assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
@@ -127,6 +145,19 @@ class BatchStreamParityITCase {
                     .as("%s rows only the streaming run wrote", table)
                     .isEmpty();
         }
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM read_parquet('"
+                                        + stream.resolve("pressure_effect")
+                                        + "/dt=*/*.parquet') WHERE ratio_lower IS NOT NULL"))
+                .as(
+                        "comparisons with a bootstrap interval: %s",
+                        rows(
+                                "SELECT comparison, count(*), count(ratio_lower), max(group_cases)"
+                                        + " FROM read_parquet('"
+                                        + stream.resolve("pressure_effect")
+                                        + "/dt=*/*.parquet') GROUP BY ALL"))
+                .isPositive();
     }
 
     private static void writeEventsAsJson(Path csv, Path jsonl, long[] skipped) throws Exception {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The planted escalation effect shows in the pipeline's output. With an exponential baseline and
  * covariates independent of escalation, a hazard ratio of 3 makes escalated cases' median time to
- * resolution a third of the others'. Censoring is off in the generator, so plain medians over
- * resolved cases are unbiased here (the censoring-aware estimate comes with the statistics issue).
+ * resolution a third of the others'. With censoring off in the generator, plain medians over
+ * resolved cases are unbiased; with it on, the pressure_effect table's Kaplan-Meier ratios and
+ * their bootstrap intervals must still find the planted value, and find 1 when nothing is planted.
  */
 class PlantedEffectITCase {
 
@@ -66,5 +67,54 @@ class PlantedEffectITCase {
         assertThat(ratio)
                 .as("median ratio escalated / not, planted 1/3")
                 .isCloseTo(1 / 3.0, within(0.06));
+    }
+
+    @Test
+    void pressureEffectIntervalsCoverThePlantedRatioAndOneWithoutAnEffect() throws Exception {
+        double withEffect = coverage("3", 1 / 3.0, 22);
+        double withoutEffect = coverage("1", 1.0, 23);
+
+        System.out.printf(
+                "escalated_vs_not resolution, 95%% intervals per brand and week: %.2f cover the"
+                        + " planted 1/3; with no effect planted %.2f cover 1%n",
+                withEffect, withoutEffect);
+        assertThat(withEffect).isGreaterThanOrEqualTo(0.8);
+        assertThat(withoutEffect).isGreaterThanOrEqualTo(0.8);
+    }
+
+    /** The share of brand-week intervals for escalated vs not that contain {@code truth}. */
+    private double coverage(String hazardRatio, double truth, int seed) throws Exception {
+        Path data = dir.resolve("data-" + seed);
+        CrossChannelGenerator.main(
+                new String[] {
+                    "--output",
+                    data.toString(),
+                    "--cases",
+                    "6000",
+                    "--seed",
+                    Integer.toString(seed),
+                    "--hr-escalation",
+                    hazardRatio
+                });
+        Path tables = dir.resolve("tables-" + seed);
+        GeneratedRun.batch(data, tables, "--period", "week");
+
+        String rows =
+                "read_parquet('"
+                        + tables.resolve("pressure_effect")
+                        + "/dt=*/*.parquet') WHERE comparison = 'escalated_vs_not'"
+                        + " AND endpoint = 'resolution' AND ratio_lower IS NOT NULL";
+        long intervals = DuckDb.count("SELECT count(*) FROM " + rows);
+        long covering =
+                DuckDb.count(
+                        "SELECT count(*) FROM "
+                                + rows
+                                + " AND ratio_lower <= "
+                                + truth
+                                + " AND "
+                                + truth
+                                + " <= ratio_upper");
+        assertThat(intervals).as("brand-weeks with an interval").isGreaterThanOrEqualTo(20);
+        return (double) covering / intervals;
     }
 }

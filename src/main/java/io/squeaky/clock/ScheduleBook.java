@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every brand's business schedule. Read from a JSON file (jobs/config/schedules.json documents the
@@ -35,6 +36,7 @@ public final class ScheduleBook implements Serializable {
     private final Map<String, BusinessSchedule> byBrand;
     private final Map<String, ZoneId> zones;
     private final Hours defaultHours;
+    private final String description;
 
     private record Hours(Map<DayOfWeek, List<OpeningHours>> week, Set<LocalDate> holidays)
             implements Serializable {}
@@ -51,6 +53,23 @@ public final class ScheduleBook implements Serializable {
                                         zones.getOrDefault(brand, ZoneOffset.UTC),
                                         hours.week(),
                                         hours.holidays())));
+        Map<String, String> own = new TreeMap<>();
+        brands.keySet().forEach(brand -> own.put(brand, byBrand.get(brand).toString()));
+        this.description =
+                "schedules[brands="
+                        + own
+                        + ", default="
+                        + new BusinessSchedule(
+                                ZoneOffset.UTC, defaultHours.week(), defaultHours.holidays())
+                        + ", zones="
+                        + new TreeMap<>(zones)
+                        + "]";
+    }
+
+    /** Every schedule and zone, canonically: part of the statistics' configuration hash. */
+    @Override
+    public String toString() {
+        return description;
     }
 
     /** The schedule of a brand: its own, else the default hours in its time zone. */

@@ -21,6 +21,7 @@ public final class Counters {
     public static final String CASE_CLOSE_LATENCY = "case-close-latency-ms";
     public static final String EXCHANGES = "exchanges-written";
     public static final String LATE_FOR_STATISTICS = "cases-late-for-statistics";
+    public static final String STATISTICS_PERIODS = "brand-periods-summarised";
 
     private Counters() {}
 }

@@ -159,7 +159,7 @@ public record PipelineConfig(
                         options.integer(
                                 "min-group-cases", StatisticsSettings.DEFAULT_MINIMUM_GROUP_CASES),
                         rules.maxCaseLengthMillis(),
-                        rules + ";" + pressure));
+                        rules + ";" + pressure + ";" + schedules));
     }
 
     private static long seed(String value) {

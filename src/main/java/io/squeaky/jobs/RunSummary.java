@@ -33,6 +33,11 @@ record RunSummary(Map<String, Object> counts, List<CaseOutcome> outcomes) {
                 count(counts, Counters.NOT_CUSTOMER_TRAFFIC),
                 count(counts, Counters.UNATTRIBUTED),
                 count(counts, Counters.UNPLACED_REPLIES));
+        out.printf(
+                "Statistics for %,d brand-periods in brand_metrics, pressure_effect, equity and"
+                        + " brand_hours (%,d cases arrived after their period was written).%n",
+                count(counts, Counters.STATISTICS_PERIODS),
+                count(counts, Counters.LATE_FOR_STATISTICS));
         if (outcomes.isEmpty()) {
             return;
         }

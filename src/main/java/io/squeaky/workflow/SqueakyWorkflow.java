@@ -172,7 +172,7 @@ public final class SqueakyWorkflow {
                 cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
                         .returns(new AvroTypeInfo<>(CaseFacts.class))
                         .name("case facts for statistics")
-                        .keyBy(CaseFacts::getBrand, Types.STRING)
+                        .keyBy(BrandPeriodStatistics.key(settings.statistics()), Types.STRING)
                         .process(new BrandPeriodStatistics(settings.statistics(), schedules))
                         .returns(new AvroTypeInfo<>(BrandMetricRow.class))
                         .name("statistics per brand and period")

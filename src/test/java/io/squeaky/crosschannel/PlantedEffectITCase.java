@@ -71,50 +71,18 @@ class PlantedEffectITCase {
 
     @Test
     void pressureEffectIntervalsCoverThePlantedRatioAndOneWithoutAnEffect() throws Exception {
-        double withEffect = coverage("3", 1 / 3.0, 22);
-        double withoutEffect = coverage("1", 1.0, 23);
+        EscalationIntervals withEffect = EscalationIntervals.run(dir, 6000, 22, 3);
+        EscalationIntervals withoutEffect = EscalationIntervals.run(dir, 6000, 23, 1);
 
         System.out.printf(
                 "escalated_vs_not resolution, 95%% intervals per brand and week: %.2f cover the"
                         + " planted 1/3; with no effect planted %.2f cover 1%n",
-                withEffect, withoutEffect);
-        assertThat(withEffect).isGreaterThanOrEqualTo(0.8);
-        assertThat(withoutEffect).isGreaterThanOrEqualTo(0.8);
-    }
-
-    /** The share of brand-week intervals for escalated vs not that contain {@code truth}. */
-    private double coverage(String hazardRatio, double truth, int seed) throws Exception {
-        Path data = dir.resolve("data-" + seed);
-        CrossChannelGenerator.main(
-                new String[] {
-                    "--output",
-                    data.toString(),
-                    "--cases",
-                    "6000",
-                    "--seed",
-                    Integer.toString(seed),
-                    "--hr-escalation",
-                    hazardRatio
-                });
-        Path tables = dir.resolve("tables-" + seed);
-        GeneratedRun.batch(data, tables, "--period", "week");
-
-        String rows =
-                "read_parquet('"
-                        + tables.resolve("pressure_effect")
-                        + "/dt=*/*.parquet') WHERE comparison = 'escalated_vs_not'"
-                        + " AND endpoint = 'resolution' AND ratio_lower IS NOT NULL";
-        long intervals = DuckDb.count("SELECT count(*) FROM " + rows);
-        long covering =
-                DuckDb.count(
-                        "SELECT count(*) FROM "
-                                + rows
-                                + " AND ratio_lower <= "
-                                + truth
-                                + " AND "
-                                + truth
-                                + " <= ratio_upper");
-        assertThat(intervals).as("brand-weeks with an interval").isGreaterThanOrEqualTo(20);
-        return (double) covering / intervals;
+                withEffect.coverage(), withoutEffect.coverage());
+        assertThat(withEffect.intervals())
+                .as("brand-weeks with an interval")
+                .isGreaterThanOrEqualTo(20);
+        assertThat(withoutEffect.intervals()).isGreaterThanOrEqualTo(20);
+        assertThat(withEffect.coverage()).isGreaterThanOrEqualTo(0.8);
+        assertThat(withoutEffect.coverage()).isGreaterThanOrEqualTo(0.8);
     }
 }

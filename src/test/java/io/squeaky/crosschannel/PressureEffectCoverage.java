@@ -1,7 +1,5 @@
 package io.squeaky.crosschannel;
 
-import io.squeaky.DuckDb;
-import io.squeaky.generate.CrossChannelGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,37 +25,17 @@ public final class PressureEffectCoverage {
                 datasets,
                 cases);
         for (int hazardRatio : new int[] {3, 1}) {
-            long intervals = 0;
-            long covering = 0;
+            EscalationIntervals total = new EscalationIntervals(0, 0);
             long started = System.nanoTime();
             for (int seed = 1; seed <= datasets; seed++) {
-                Path data = dir.resolve("data-" + hazardRatio + "-" + seed);
-                Path tables = dir.resolve("tables-" + hazardRatio + "-" + seed);
-                CrossChannelGenerator.main(
-                        new String[] {
-                            "--output", data.toString(),
-                            "--cases", Integer.toString(cases),
-                            "--seed", Integer.toString(1000 * hazardRatio + seed),
-                            "--hr-escalation", Integer.toString(hazardRatio)
-                        });
-                GeneratedRun.batch(data, tables, "--period", "week");
-                String rows =
-                        DuckDb.table(tables, "pressure_effect")
-                                + " WHERE comparison = 'escalated_vs_not'"
-                                + " AND endpoint = 'resolution' AND ratio_lower IS NOT NULL";
-                double truth = 1.0 / hazardRatio;
-                intervals += DuckDb.count("SELECT count(*) FROM " + rows);
-                covering +=
-                        DuckDb.count(
-                                "SELECT count(*) FROM "
-                                        + rows
-                                        + " AND ratio_lower <= "
-                                        + truth
-                                        + " AND "
-                                        + truth
-                                        + " <= ratio_upper");
+                total =
+                        total.plus(
+                                EscalationIntervals.run(
+                                        dir, cases, 1000 * hazardRatio + seed, hazardRatio));
             }
-            double coverage = (double) covering / intervals;
+            double coverage = total.coverage();
+            long intervals = total.intervals();
+            long covering = total.covering();
             System.out.printf(
                     Locale.ROOT,
                     "hazard ratio %d (median ratio %.4f): coverage %.3f (%d/%d intervals,"

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +127,10 @@ class LateAndQuietITCase {
                         complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
                         complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("quiet");
-        CompletableFuture<Void> job = startUnbounded("posts-quiet", "quiet-test", output);
+        // Cases last at most the gap, so the statistics of 2 October are due at the end of 5
+        // October, which the watermark passes while the job runs.
+        CompletableFuture<Void> job =
+                startUnbounded("posts-quiet", "quiet-test", output, "--max-case-length", "72h");
         try {
             Path cases = output.resolve("cases");
             awaitParquet(cases);
@@ -137,25 +141,39 @@ class LateAndQuietITCase {
                                             + "/dt=*/*.parquet')"))
                     .extracting(Object::toString)
                     .containsExactly("[INACTIVITY, 2017-10-05 10:00:00]");
+            Path metrics = output.resolve("brand_metrics");
+            awaitParquet(metrics);
+            assertThat(
+                            rows(
+                                    "SELECT CAST(period_start AT TIME ZONE 'UTC' AS VARCHAR), cases,"
+                                            + " events, censored FROM read_parquet('"
+                                            + metrics
+                                            + "/dt=*/*.parquet') WHERE first_channel = 'all'"
+                                            + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"))
+                    .as("2 October's window fired on the watermark; 6 October's is still open")
+                    .extracting(Object::toString)
+                    .containsExactly("[2017-10-02 00:00:00, 1, 0, 1]");
         } finally {
             cancelAll(client, job);
         }
     }
 
-    private static CompletableFuture<Void> startUnbounded(String topic, String group, Path output) {
-        StreamingConfig config =
-                StreamingConfig.fromArgs(
-                        new String[] {
-                            "--bootstrap-servers", KAFKA.bootstrapServers(),
-                            "--posts-topic", topic,
-                            "--events-topic", "",
-                            "--group-id", group,
-                            "--idleness", "1s",
-                            "--out-of-order", "10m",
-                            "--checkpoint-interval", "1s",
-                            "--output", output.toString(),
-                            "--parallelism", "2"
-                        });
+    private static CompletableFuture<Void> startUnbounded(
+            String topic, String group, Path output, String... options) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--bootstrap-servers", KAFKA.bootstrapServers(),
+                                "--posts-topic", topic,
+                                "--events-topic", "",
+                                "--group-id", group,
+                                "--idleness", "1s",
+                                "--out-of-order", "10m",
+                                "--checkpoint-interval", "1s",
+                                "--output", output.toString(),
+                                "--parallelism", "2"));
+        args.addAll(List.of(options));
+        StreamingConfig config = StreamingConfig.fromArgs(args.toArray(String[]::new));
         return CompletableFuture.runAsync(
                 () -> {
                     try {

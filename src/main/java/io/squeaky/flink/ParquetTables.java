@@ -25,6 +25,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 public final class ParquetTables {
 
+    static final int PAGE_SIZE = 128 * 1024;
+
     private ParquetTables() {}
 
     public static <T extends SpecificRecordBase> FileSink<T> table(
@@ -55,6 +57,11 @@ public final class ParquetTables {
                                 .withSchema(new Schema.Parser().parse(schema))
                                 .withDataModel(new SpecificData(type.getClassLoader()))
                                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                                // Every open partition of every table holds a writer, and each
+                                // writer allocates a page-sized compression buffer up front: at
+                                // the default 1 MB, a few hundred dt= partitions exhaust a
+                                // TaskManager's heap.
+                                .withPageSize(PAGE_SIZE)
                                 // Keyed hashes never repeat within a file: a dictionary for
                                 // them is built, found useless and thrown away every page.
                                 .withDictionaryEncoding("case_id", false)

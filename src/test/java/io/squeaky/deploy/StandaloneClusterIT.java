@@ -1,0 +1,102 @@
+package io.squeaky.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.squeaky.DuckDb;
+import io.squeaky.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deployment test: the shaded job jar, as built by {@code mvn package}, submitted with Flink's
+ * CLI to a real session cluster of three JVMs (a JobManager and two TaskManagers started from
+ * Flink's jars), runs the batch job on the Kaggle extract across both TaskManagers and writes the
+ * same tables as the embedded runs. It runs after packaging, under failsafe.
+ */
+class StandaloneClusterIT {
+
+    @TempDir Path dir;
+
+    @Test
+    void theShadedJarRunsOnASessionClusterAcrossTwoTaskManagers() throws Exception {
+        Path jar = Path.of(System.getProperty("squeaky.job.jar"));
+        String flinkClasspath =
+                Files.readString(
+                                Path.of(System.getProperty("squeaky.flink.dist.classpath")),
+                                StandardCharsets.UTF_8)
+                        .strip();
+        assertThat(jar).exists();
+        Path tables = dir.resolve("tables");
+
+        try (StandaloneCluster cluster =
+                StandaloneCluster.start(dir.resolve("cluster"), flinkClasspath, 2)) {
+            StandaloneCluster.CliResult submitted =
+                    cluster.run(
+                            jar,
+                            "io.squeaky.jobs.BatchJob",
+                            List.of(
+                                    "--input",
+                                    SharedData.file("twcs/twcs-head5000.csv").toString(),
+                                    "--format",
+                                    "twcs",
+                                    "--output",
+                                    tables.toString(),
+                                    "--parallelism",
+                                    "4"),
+                            Duration.ofMinutes(4));
+
+            assertThat(submitted.exitCode())
+                    .as("flink run printed:%n%s%ncluster:%n%s", submitted.output(), cluster.logs())
+                    .isZero();
+            assertThat(submitted.output())
+                    .contains("Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late")
+                    .contains("Wrote 1,436 cases");
+
+            JsonNode jobs = cluster.rest("/jobs/overview").path("jobs");
+            assertThat(jobs).hasSize(1);
+            JsonNode job = jobs.get(0);
+            assertThat(job.path("state").asText()).isEqualTo("FINISHED");
+            assertThat(taskManagersUsed(cluster, job.path("jid").asText()))
+                    .as("task managers that ran the job's tasks")
+                    .hasSize(2);
+        }
+
+        assertThat(tables.resolve("cases/_SUCCESS")).exists();
+        assertThat(DuckDb.count("SELECT count(*) FROM " + DuckDb.table(tables, "cases")))
+                .isEqualTo(1436);
+        assertThat(
+                        DuckDb.count(
+                                "SELECT count(*) FROM "
+                                        + DuckDb.table(tables, "exchanges")
+                                        + " WHERE replied_at IS NOT NULL"))
+                .isPositive();
+        assertThat(DuckDb.count("SELECT count(*) FROM " + DuckDb.table(tables, "brand_metrics")))
+                .isPositive();
+    }
+
+    private static Set<String> taskManagersUsed(StandaloneCluster cluster, String jobId)
+            throws Exception {
+        Set<String> used = new HashSet<>();
+        for (JsonNode vertex : cluster.rest("/jobs/" + jobId).path("vertices")) {
+            JsonNode placement =
+                    cluster.rest(
+                            "/jobs/"
+                                    + jobId
+                                    + "/vertices/"
+                                    + vertex.path("id").asText()
+                                    + "/taskmanagers");
+            for (JsonNode taskManager : placement.path("taskmanagers")) {
+                used.add(taskManager.path("taskmanager-id").asText());
+            }
+        }
+        return used;
+    }
+}

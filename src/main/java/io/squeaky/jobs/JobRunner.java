@@ -1,6 +1,8 @@
 package io.squeaky.jobs;
 
 import io.squeaky.flink.OutputTables;
+import io.squeaky.flink.SummariseBrands;
+import io.squeaky.records.BrandSummaryLine;
 import io.squeaky.records.CaseOutcome;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.report.CaseOutcomes;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -36,9 +39,9 @@ final class JobRunner {
     }
 
     /**
-     * Builds the workflow on the input and runs it to the end. A bounded run also brings every
-     * case's outcome back to print the censoring-aware summary; an unbounded one would collect
-     * without end, and does not.
+     * Builds the workflow on the input and runs it to the end. A bounded run also computes each
+     * brand's line of the censoring-aware summary and brings the lines back to print; an unbounded
+     * one never ends, and does not.
      */
     static JobExecutionResult run(
             StreamExecutionEnvironment env,
@@ -48,18 +51,23 @@ final class JobRunner {
             boolean bounded,
             PrintStream report)
             throws Exception {
-        List<CloseableIterator<CaseOutcome>> outcomes = new ArrayList<>();
+        List<CloseableIterator<BrandSummaryLine>> lines = new ArrayList<>();
         SqueakyWorkflow.define(
                 input,
                 pipeline.settings(),
                 outputs -> {
                     OutputTables.attach(outputs, pipeline.output());
                     if (bounded) {
-                        outcomes.add(
+                        lines.add(
                                 outputs.cases()
                                         .map(CaseOutcomes::of)
                                         .returns(new AvroTypeInfo<>(CaseOutcome.class))
                                         .name("case outcomes for the summary")
+                                        .keyBy(CaseOutcome::getBrand, Types.STRING)
+                                        .process(new SummariseBrands())
+                                        .returns(new AvroTypeInfo<>(BrandSummaryLine.class))
+                                        .name("summary line per brand")
+                                        .uid("summary-per-brand")
                                         .collectAsync());
                     }
                 });
@@ -69,22 +77,22 @@ final class JobRunner {
                             + " --salt-file or SQUEAKY_SALT for pseudonymous output");
         }
         JobClient job = env.executeAsync(name);
-        CompletableFuture<List<CaseOutcome>> collected =
-                outcomes.isEmpty()
-                        ? job.getJobExecutionResult().thenApply(done -> List.<CaseOutcome>of())
-                        : CompletableFuture.supplyAsync(() -> drain(outcomes.get(0)));
+        CompletableFuture<List<BrandSummaryLine>> collected =
+                lines.isEmpty()
+                        ? job.getJobExecutionResult().thenApply(done -> List.<BrandSummaryLine>of())
+                        : CompletableFuture.supplyAsync(() -> drain(lines.get(0)));
         JobExecutionResult result = Progress.follow(job, collected, report);
         OutputTables.markSuccess(pipeline.output());
         new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
         return result;
     }
 
-    private static List<CaseOutcome> drain(CloseableIterator<CaseOutcome> iterator) {
-        List<CaseOutcome> all = new ArrayList<>();
+    private static List<BrandSummaryLine> drain(CloseableIterator<BrandSummaryLine> iterator) {
+        List<BrandSummaryLine> all = new ArrayList<>();
         try (iterator) {
             iterator.forEachRemaining(all::add);
         } catch (Exception e) {
-            throw new IllegalStateException("collecting case outcomes failed", e);
+            throw new IllegalStateException("collecting the summary failed", e);
         }
         return all;
     }

@@ -3,16 +3,15 @@ package io.squeaky.jobs;
 import static io.squeaky.jobs.Progress.count;
 
 import io.squeaky.flink.Counters;
-import io.squeaky.records.CaseOutcome;
-import io.squeaky.report.BrandSummary;
-import io.squeaky.stats.MedianRatioInterval;
-import io.squeaky.stats.QuantileEstimate;
+import io.squeaky.records.BrandSummaryLine;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /** The summary printed after a run: what was read, and per brand the censoring-aware figures. */
-record RunSummary(Map<String, Object> counts, List<CaseOutcome> outcomes) {
+record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
 
     void print(PrintStream out) {
         out.println();
@@ -38,13 +37,14 @@ record RunSummary(Map<String, Object> counts, List<CaseOutcome> outcomes) {
                         + " brand_hours (%,d cases arrived after their period was written).%n",
                 count(counts, Counters.STATISTICS_PERIODS),
                 count(counts, Counters.LATE_FOR_STATISTICS));
-        if (outcomes.isEmpty()) {
+        if (brands.isEmpty()) {
             return;
         }
-        if (outcomes.size() != count(counts, Counters.CASES)) {
+        long summarised = brands.stream().mapToLong(BrandSummaryLine::getCases).sum();
+        if (summarised != count(counts, Counters.CASES)) {
             out.printf(
                     "warning: the summary below saw %,d of the %,d cases written%n",
-                    outcomes.size(), count(counts, Counters.CASES));
+                    summarised, count(counts, Counters.CASES));
         }
         out.println();
         out.printf(
@@ -56,18 +56,29 @@ record RunSummary(Map<String, Object> counts, List<CaseOutcome> outcomes) {
                 "<=1h",
                 "replied-only p50/p90",
                 "escalation ratio (CI)");
-        for (BrandSummary line : BrandSummary.of(outcomes)) {
+        List<BrandSummaryLine> largestFirst = new ArrayList<>(brands);
+        largestFirst.sort(
+                Comparator.comparingInt(BrandSummaryLine::getCases)
+                        .reversed()
+                        .thenComparing(BrandSummaryLine::getBrand));
+        for (BrandSummaryLine line : largestFirst) {
+            String brand = line.getBrand();
             out.printf(
                     "%-24s %6d %7.1f%% %22s %6.1f%% %17s %24s%n",
-                    line.brand().length() > 24 ? line.brand().substring(0, 24) : line.brand(),
-                    line.cases(),
-                    100.0 * line.replied() / line.cases(),
-                    estimate(line.medianReplyMinutes()),
-                    100 * line.answeredWithinHour(),
-                    number(line.repliedOnlyMedianMinutes())
+                    brand.length() > 24 ? brand.substring(0, 24) : brand,
+                    line.getCases(),
+                    100.0 * line.getReplied() / line.getCases(),
+                    number(line.getMedianReplyMinutes())
+                            + " ("
+                            + number(line.getMedianReplyLowerMinutes())
+                            + ", "
+                            + number(line.getMedianReplyUpperMinutes())
+                            + ")",
+                    100 * line.getAnsweredWithinHour(),
+                    number(line.getRepliedOnlyMedianMinutes())
                             + "/"
-                            + number(line.repliedOnlyP90Minutes()),
-                    ratio(line.escalationRatio()));
+                            + number(line.getRepliedOnlyP90Minutes()),
+                    ratio(line));
         }
         out.println(
                 "Median reply: Kaplan-Meier over every case, unanswered ones censored where"
@@ -80,15 +91,15 @@ record RunSummary(Map<String, Object> counts, List<CaseOutcome> outcomes) {
                         + " (Kaplan-Meier), 95% bootstrap interval resampling customers.");
     }
 
-    private static String estimate(QuantileEstimate q) {
-        return number(q.point()) + " (" + number(q.lower()) + ", " + number(q.upper()) + ")";
-    }
-
-    private static String ratio(MedianRatioInterval r) {
-        if (r == null) {
+    private static String ratio(BrandSummaryLine line) {
+        if (line.getEscalationRatio() == null) {
             return "-";
         }
-        return String.format("%.2f (%s, %s)", r.estimate(), two(r.lower()), two(r.upper()));
+        return String.format(
+                "%.2f (%s, %s)",
+                line.getEscalationRatio(),
+                two(line.getEscalationRatioLower()),
+                two(line.getEscalationRatioUpper()));
     }
 
     private static String two(double value) {

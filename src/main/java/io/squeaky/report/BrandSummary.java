@@ -1,5 +1,6 @@
 package io.squeaky.report;
 
+import io.squeaky.records.BrandSummaryLine;
 import io.squeaky.records.CaseOutcome;
 import io.squeaky.stats.KaplanMeier;
 import io.squeaky.stats.MedianRatioBootstrap;
@@ -8,10 +9,7 @@ import io.squeaky.stats.Observation;
 import io.squeaky.stats.QuantileEstimate;
 import io.squeaky.stats.SurvivalCurve;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One brand's line of the end-of-run summary. Time to first reply is a Kaplan-Meier estimate over
@@ -21,15 +19,7 @@ import java.util.TreeMap;
  * resolution of tickets escalated to a public channel with that of the others, with a 95% bootstrap
  * interval that resamples customers.
  */
-public record BrandSummary(
-        String brand,
-        int cases,
-        int replied,
-        QuantileEstimate medianReplyMinutes,
-        double answeredWithinHour,
-        double repliedOnlyMedianMinutes,
-        double repliedOnlyP90Minutes,
-        MedianRatioInterval escalationRatio) {
+public final class BrandSummary {
 
     /** Fewest tickets on each side for which the escalation ratio is shown. */
     static final int MINIMUM_GROUP = 10;
@@ -37,16 +27,9 @@ public record BrandSummary(
     static final int RESAMPLES = 499;
     static final long SEED = 20171031L;
 
-    public static List<BrandSummary> of(List<CaseOutcome> cases) {
-        Map<String, List<CaseOutcome>> byBrand = new TreeMap<>();
-        cases.forEach(c -> byBrand.computeIfAbsent(c.getBrand(), b -> new ArrayList<>()).add(c));
-        List<BrandSummary> lines = new ArrayList<>();
-        byBrand.forEach((brand, outcomes) -> lines.add(line(brand, outcomes)));
-        lines.sort(Comparator.comparingInt(BrandSummary::cases).reversed());
-        return lines;
-    }
+    private BrandSummary() {}
 
-    private static BrandSummary line(String brand, List<CaseOutcome> outcomes) {
+    public static BrandSummaryLine line(String brand, List<CaseOutcome> outcomes) {
         List<Observation> reply = new ArrayList<>();
         List<Long> repliedOnly = new ArrayList<>();
         List<Observation> escalated = new ArrayList<>();
@@ -67,20 +50,26 @@ public record BrandSummary(
             }
         }
         SurvivalCurve replies = KaplanMeier.fit(reply);
+        QuantileEstimate median = replies.median();
         repliedOnly.sort(null);
         MedianRatioInterval ratio =
                 escalated.size() >= MINIMUM_GROUP && others.size() >= MINIMUM_GROUP
                         ? MedianRatioBootstrap.interval(escalated, others, RESAMPLES, SEED, 0.95)
                         : null;
-        return new BrandSummary(
-                brand,
-                outcomes.size(),
-                repliedOnly.size(),
-                replies.median(),
-                1 - replies.survivalAt(60.0),
-                quantile(repliedOnly, 0.5) / 60.0,
-                quantile(repliedOnly, 0.9) / 60.0,
-                ratio);
+        return BrandSummaryLine.newBuilder()
+                .setBrand(brand)
+                .setCases(outcomes.size())
+                .setReplied(repliedOnly.size())
+                .setMedianReplyMinutes(median.point())
+                .setMedianReplyLowerMinutes(median.lower())
+                .setMedianReplyUpperMinutes(median.upper())
+                .setAnsweredWithinHour(1 - replies.survivalAt(60.0))
+                .setRepliedOnlyMedianMinutes(quantile(repliedOnly, 0.5) / 60.0)
+                .setRepliedOnlyP90Minutes(quantile(repliedOnly, 0.9) / 60.0)
+                .setEscalationRatio(ratio == null ? null : ratio.estimate())
+                .setEscalationRatioLower(ratio == null ? null : ratio.lower())
+                .setEscalationRatioUpper(ratio == null ? null : ratio.upper())
+                .build();
     }
 
     /** Linear interpolation between order statistics (R's type 7); NaN when empty. */

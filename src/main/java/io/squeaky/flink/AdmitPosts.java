@@ -1,10 +1,12 @@
 package io.squeaky.flink;
 
+import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.CaseEvent;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -29,6 +31,9 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
     private transient Count accepted;
     private transient Count rejected;
     private transient Count late;
+    private transient Count eventsRead;
+    private transient Count eventsAccepted;
+    private transient LongMaximum eventTimeReached;
     private transient volatile long lastWatermark = Long.MIN_VALUE;
 
     @Override
@@ -37,6 +42,10 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         accepted = new Count(getRuntimeContext(), Counters.ACCEPTED);
         rejected = new Count(getRuntimeContext(), Counters.REJECTED);
         late = new Count(getRuntimeContext(), Counters.LATE);
+        eventsRead = new Count(getRuntimeContext(), Counters.EVENTS_READ);
+        eventsAccepted = new Count(getRuntimeContext(), Counters.EVENTS_ACCEPTED);
+        eventTimeReached = new LongMaximum(Long.MIN_VALUE);
+        getRuntimeContext().addAccumulator(Counters.EVENT_TIME_REACHED, eventTimeReached);
         getRuntimeContext()
                 .getMetricGroup()
                 .gauge(
@@ -63,6 +72,9 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
     public void processElement(SourceRecord record, Context ctx, Collector<Post> out) {
         read.inc();
         if (record.getReject() != null) {
+            if (InputFormat.isServiceDesk(record.getReject().getSourceFormat())) {
+                eventsRead.inc();
+            }
             rejected.inc();
             ctx.output(REJECTS, record.getReject());
             return;
@@ -71,6 +83,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         lastWatermark = watermark;
         if (record.getCaseEvent() != null) {
             CaseEvent event = record.getCaseEvent();
+            eventsRead.inc();
             if (event.getOccurredAt() < watermark) {
                 late.inc();
                 ctx.output(
@@ -80,6 +93,8 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
                                 .build());
             } else {
                 accepted.inc();
+                eventsAccepted.inc();
+                eventTimeReached.add(event.getOccurredAt());
                 ctx.output(CASE_EVENTS, event);
             }
             return;
@@ -100,6 +115,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
             return;
         }
         accepted.inc();
+        eventTimeReached.add(post.getCreatedAt());
         out.collect(post);
     }
 }

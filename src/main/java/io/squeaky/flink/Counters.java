@@ -2,7 +2,8 @@ package io.squeaky.flink;
 
 /**
  * Names of the job's accumulators, which also name its metrics. They reconcile: read = accepted +
- * rejected + late, where "posts" counts ticket events too.
+ * rejected + late, where the "posts" counters count ticket events too; the ticket events among them
+ * are counted again on their own.
  */
 public final class Counters {
 
@@ -10,6 +11,9 @@ public final class Counters {
     public static final String ACCEPTED = "posts-accepted";
     public static final String REJECTED = "records-rejected";
     public static final String LATE = "posts-late";
+    public static final String EVENTS_READ = "ticket-events-read";
+    public static final String EVENTS_ACCEPTED = "ticket-events-accepted";
+    public static final String EVENT_TIME_REACHED = "event-time-reached";
     public static final String DUPLICATES = "posts-duplicate";
     public static final String DUPLICATE_EVENTS = "items-duplicate-in-case";
     public static final String RETWEETS = "posts-retweet";

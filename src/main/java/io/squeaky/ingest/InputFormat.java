@@ -56,6 +56,11 @@ public enum InputFormat {
         return this == TWCS || this == TWITTER_V2 || this == TWITTER_V1;
     }
 
+    /** Whether a format named in a reject is a service desk's, whatever else it may say. */
+    public static boolean isServiceDesk(String optionName) {
+        return optionName != null && optionName.startsWith("service-desk");
+    }
+
     public String dataSelection() {
         return this == TWCS ? "conversations_seeded_by_brand_reply" : "as_collected";
     }

@@ -3,6 +3,7 @@ package io.squeaky.jobs;
 import io.squeaky.ingest.InputFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Everything the batch job is told, checked before anything runs. */
 public record BatchConfig(
@@ -10,6 +11,7 @@ public record BatchConfig(
         InputFormat format,
         List<String> eventInputs,
         InputFormat eventFormat,
+        boolean overwrite,
         PipelineConfig pipeline) {
 
     static final String USAGE =
@@ -17,20 +19,24 @@ public record BatchConfig(
             Usage: squeaky batch --input PATH[,PATH...] [--events PATH] --output DIR [options]
 
             Reads archived posts and service-desk ticket events from files, assembles them into
-            cases and writes Parquet tables (cases, exchanges, rejects, late) under
-            DIR, then prints a per-brand summary.
+            cases and writes Parquet tables under DIR (cases, exchanges, rejects, late and the
+            statistics tables brand_metrics, pressure_effect, equity, brand_hours), then prints
+            a per-brand summary. A folder that holds an earlier run's tables is refused unless
+            --overwrite is given. Exit codes: 0 done, 2 a usage mistake (nothing ran), 3 the
+            input was not what --format says (nothing or too little accepted), 1 the job failed.
 
               --input PATH          posts: a file or folder (read recursively; .gz is inflated);
                                     repeat the option or separate paths with commas
               --format NAME         twcs (default), twitter-v2 or twitter-v1
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
+              --overwrite           replace the tables of an earlier run in DIR
             """
                     + PipelineConfig.USAGE;
 
     /** The configuration the arguments describe, or null when they ask for help. */
     public static BatchConfig fromArgs(String[] args) {
-        Options options = Options.parse(args);
+        Options options = Options.parse(args, Set.of("overwrite"));
         if (options.help()) {
             return null;
         }
@@ -52,7 +58,10 @@ public record BatchConfig(
             throw new IllegalArgumentException(
                     "--format names a posts format and --events-format a service-desk format");
         }
+        PipelineConfig pipeline = PipelineConfig.from(options);
+        Locations.inputsExist(inputs, "--input");
+        Locations.inputsExist(eventInputs, "--events");
         return new BatchConfig(
-                inputs, format, eventInputs, eventFormat, PipelineConfig.from(options));
+                inputs, format, eventInputs, eventFormat, options.flag("overwrite"), pipeline);
     }
 }

@@ -1,11 +1,13 @@
 package io.squeaky.jobs;
 
+import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.PostFileFormat;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.connector.file.src.FileSource;
@@ -19,19 +21,26 @@ public final class BatchJob {
     private BatchJob() {}
 
     public static void main(String[] args) throws Exception {
-        BatchConfig config;
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the job as the command line asks and returns the process's exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         try {
-            config = BatchConfig.fromArgs(args);
+            BatchConfig config = BatchConfig.fromArgs(args);
+            if (config == null) {
+                out.print(BatchConfig.USAGE);
+                return 0;
+            }
+            run(config, out);
+            return 0;
         } catch (IllegalArgumentException e) {
-            System.err.println("squeaky batch: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("squeaky batch: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InputMismatchException e) {
+            err.println("squeaky batch: " + e.getMessage());
+            return ExitCodes.INPUT_MISMATCH;
         }
-        if (config == null) {
-            System.out.print(BatchConfig.USAGE);
-            return;
-        }
-        run(config, System.out);
     }
 
     private static DataStream<SourceRecord> files(
@@ -53,7 +62,13 @@ public final class BatchJob {
                 .uid(uid);
     }
 
+    /**
+     * Runs the job and writes the tables; throws {@link InputMismatchException} after the run when
+     * the input was not what the options say (the tables are then left unmarked, without {@code
+     * _SUCCESS}).
+     */
     public static JobExecutionResult run(BatchConfig config, PrintStream report) throws Exception {
+        new OutputFolder(config.pipeline().output()).claim(config.overwrite(), false, "");
         StreamExecutionEnvironment env = JobRunner.environment(config.pipeline());
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         DataStream<SourceRecord> input = null;
@@ -65,6 +80,14 @@ public final class BatchJob {
                     files(env, config, config.eventInputs(), config.eventFormat(), "event-files");
             input = input == null ? events : input.union(events);
         }
-        return JobRunner.run(env, input, config.pipeline(), "squeaky batch", true, report);
+        JobExecutionResult result =
+                JobRunner.run(
+                        env, input, config.pipeline(), "squeaky batch", true, report, job -> {});
+        Optional<String> mismatch = InputVerdict.of(config, result.getAllAccumulatorResults());
+        if (mismatch.isPresent()) {
+            throw new InputMismatchException(mismatch.get());
+        }
+        OutputTables.markSuccess(config.pipeline().output());
+        return result;
     }
 }

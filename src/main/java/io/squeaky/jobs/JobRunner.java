@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -49,7 +50,8 @@ final class JobRunner {
             PipelineConfig pipeline,
             String name,
             boolean bounded,
-            PrintStream report)
+            PrintStream report,
+            Consumer<JobClient> started)
             throws Exception {
         List<CloseableIterator<BrandSummaryLine>> lines = new ArrayList<>();
         SqueakyWorkflow.define(
@@ -77,12 +79,14 @@ final class JobRunner {
                             + " --salt-file or SQUEAKY_SALT for pseudonymous output");
         }
         JobClient job = env.executeAsync(name);
+        started.accept(job);
         CompletableFuture<List<BrandSummaryLine>> collected =
                 lines.isEmpty()
                         ? job.getJobExecutionResult().thenApply(done -> List.<BrandSummaryLine>of())
                         : CompletableFuture.supplyAsync(() -> drain(lines.get(0)));
-        JobExecutionResult result = Progress.follow(job, collected, report);
-        OutputTables.markSuccess(pipeline.output());
+        JobExecutionResult result =
+                Progress.follow(
+                        job, collected, report, bounded ? 3 : 10, pipeline.outOfOrderness());
         new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
         return result;
     }

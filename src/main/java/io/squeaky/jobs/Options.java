@@ -3,32 +3,46 @@ package io.squeaky.jobs;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Command-line options: {@code --name value} pairs, a name may repeat ({@code --input a --input b})
- * and a value may list several items separated by commas.
+ * and a value may list several items separated by commas. A flag ({@code --overwrite}) takes no
+ * value.
  */
 final class Options {
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Set<String> flagsGiven;
     private final boolean help;
 
-    private Options(Map<String, List<String>> values, boolean help) {
+    private Options(Map<String, List<String>> values, Set<String> flagsGiven, boolean help) {
         this.values.putAll(values);
+        this.flagsGiven = flagsGiven;
         this.help = help;
     }
 
     static Options parse(String[] args) {
+        return parse(args, Set.of());
+    }
+
+    static Options parse(String[] args, Set<String> flags) {
         Map<String, List<String>> values = new LinkedHashMap<>();
+        Set<String> flagsGiven = new HashSet<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.startsWith("--") && flags.contains(arg.substring(2))) {
+                flagsGiven.add(arg.substring(2));
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -47,11 +61,15 @@ final class Options {
             }
             values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
-        return new Options(values, help);
+        return new Options(values, flagsGiven, help);
     }
 
     boolean help() {
         return help;
+    }
+
+    boolean flag(String name) {
+        return flagsGiven.contains(name);
     }
 
     void allowOnly(List<String> known) {
@@ -92,8 +110,28 @@ final class Options {
         try {
             return value == null ? fallback : Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " expects a whole number", e);
+            throw new IllegalArgumentException(
+                    "--" + name + " expects a whole number, not '" + value + "'", e);
         }
+    }
+
+    /** A count that must be at least 1, named in the message when it is not. */
+    int positive(String name, int fallback) {
+        int value = integer(name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    /** A duration that must be longer than zero, named in the message when it is not. */
+    Duration positiveDuration(String name, Duration fallback) {
+        Duration value = duration(name, fallback);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(
+                    "--" + name + " must be longer than zero, not " + get(name, ""));
+        }
+        return value;
     }
 
     Duration duration(String name, Duration fallback) {

@@ -11,7 +11,6 @@ import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +107,8 @@ public record PipelineConfig(
                             ? BrandRegistry.bundled()
                             : BrandRegistry.load(Path.of(brandsFile));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --brands " + brandsFile + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "cannot read --brands " + brandsFile + ": " + reason(e), e);
         }
         String schedulesFile = options.get("schedules", null);
         ScheduleBook schedules;
@@ -119,11 +119,11 @@ public record PipelineConfig(
                             : ScheduleBook.load(Path.of(schedulesFile), brands.brandZones());
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "cannot read --schedules " + schedulesFile + ": " + e, e);
+                    "cannot read --schedules " + schedulesFile + ": " + reason(e), e);
         }
-        Duration gap = options.duration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP);
+        Duration gap = options.positiveDuration("inactivity-gap", CaseRules.DEFAULT_INACTIVITY_GAP);
         Duration ticketTimeout =
-                options.duration(
+                options.positiveDuration(
                         "ticket-timeout",
                         gap.compareTo(CaseRules.DEFAULT_TICKET_TIMEOUT) > 0
                                 ? gap
@@ -131,10 +131,10 @@ public record PipelineConfig(
         CaseRules rules =
                 new CaseRules(
                         gap,
-                        options.duration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW),
+                        options.positiveDuration("reply-window", CaseRules.DEFAULT_REPLY_WINDOW),
                         options.duration("link-window", CaseRules.DEFAULT_LINK_WINDOW),
                         ticketTimeout,
-                        options.duration(
+                        options.positiveDuration(
                                 "max-case-length",
                                 gap.compareTo(CaseRules.DEFAULT_MAX_CASE_LENGTH) > 0
                                         ? gap
@@ -150,13 +150,13 @@ public record PipelineConfig(
                 options.duration("out-of-order", DEFAULT_OUT_OF_ORDERNESS),
                 options.duration("idleness", DEFAULT_IDLENESS),
                 new Pseudonymizer(salt(options.get("salt-file", null))),
-                options.integer("parallelism", 0),
+                options.get("parallelism", null) == null ? 0 : options.positive("parallelism", 1),
                 StatisticsSettings.of(
                         StatsPeriod.fromOption(options.get("period", "day")),
-                        options.integer(
+                        options.positive(
                                 "bootstrap-replicates", StatisticsSettings.DEFAULT_REPLICATIONS),
                         seed(options.get("bootstrap-seed", null)),
-                        options.integer(
+                        options.positive(
                                 "min-group-cases", StatisticsSettings.DEFAULT_MINIMUM_GROUP_CASES),
                         rules.maxCaseLengthMillis(),
                         rules + ";" + pressure + ";" + schedules));
@@ -179,7 +179,8 @@ public record PipelineConfig(
                     ? PressureThresholds.bundled()
                     : PressureThresholds.load(Path.of(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --pressure " + file + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "cannot read --pressure " + file + ": " + reason(e), e);
         }
     }
 
@@ -210,7 +211,8 @@ public record PipelineConfig(
                         fields[0].strip(), handle.startsWith("@") ? handle.substring(1) : handle);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --identities " + file + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "cannot read --identities " + file + ": " + reason(e), e);
         }
         return handles;
     }
@@ -224,13 +226,25 @@ public record PipelineConfig(
                 }
                 return salt;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --salt-file " + saltFile, e);
+                throw new IllegalArgumentException(
+                        "cannot read --salt-file " + saltFile + ": " + reason(e), e);
             }
         }
         String fromEnvironment = System.getenv(SALT_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isBlank()
                 ? Pseudonymizer.DEVELOPMENT_SALT
                 : fromEnvironment;
+    }
+
+    /** What went wrong with a file, in words: the JDK names a missing file only by its path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public PostFactory postFactory() {

@@ -2,6 +2,10 @@ package io.squeaky.jobs;
 
 import io.squeaky.flink.Counters;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,8 +17,6 @@ import org.apache.flink.core.execution.JobClient;
 /** Waits for a job, printing its counts every few seconds so a long run shows it is moving. */
 final class Progress {
 
-    private static final long INTERVAL_SECONDS = 3;
-
     private Progress() {}
 
     /**
@@ -23,26 +25,65 @@ final class Progress {
      * in first.
      */
     static JobExecutionResult follow(
-            JobClient job, CompletableFuture<?> collected, PrintStream report) throws Exception {
+            JobClient job,
+            CompletableFuture<?> collected,
+            PrintStream report,
+            long intervalSeconds,
+            Duration outOfOrderness)
+            throws Exception {
         long started = System.nanoTime();
         while (true) {
             try {
-                collected.get(INTERVAL_SECONDS, TimeUnit.SECONDS);
+                collected.get(intervalSeconds, TimeUnit.SECONDS);
                 return job.getJobExecutionResult().get();
             } catch (ExecutionException collectingFailed) {
                 // The job's own failure says more than the collector's: report that one.
                 return job.getJobExecutionResult().get();
             } catch (TimeoutException stillRunning) {
-                Map<String, Object> counts =
-                        job.getAccumulators().get(INTERVAL_SECONDS, TimeUnit.SECONDS);
-                report.printf(
-                        "  %4ds: %,d posts read, %,d cases written%n",
-                        (System.nanoTime() - started) / 1_000_000_000L,
-                        count(counts, Counters.READ),
-                        count(counts, Counters.CASES));
+                Map<String, Object> counts;
+                try {
+                    counts = job.getAccumulators().get(intervalSeconds, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException busy) {
+                    // A job between attempts has no accumulators to give; the next round will.
+                    continue;
+                }
+                report.println(
+                        line(
+                                (System.nanoTime() - started) / 1_000_000_000L,
+                                counts,
+                                outOfOrderness));
             }
         }
     }
+
+    /**
+     * One progress line. The event time reached is the newest accepted post or ticket event; the
+     * watermark trails it by the out-of-order bound, which is what lets cases close.
+     */
+    static String line(long seconds, Map<String, Object> counts, Duration outOfOrderness) {
+        StringBuilder line =
+                new StringBuilder(
+                        String.format(
+                                "  %4ds: %,d records read, %,d cases written, %,d brand-periods"
+                                        + " of statistics",
+                                seconds,
+                                count(counts, Counters.READ),
+                                count(counts, Counters.CASES),
+                                count(counts, Counters.STATISTICS_PERIODS)));
+        Object reached = counts.get(Counters.EVENT_TIME_REACHED);
+        if (reached instanceof Number n && n.longValue() != Long.MIN_VALUE) {
+            Instant eventTime = Instant.ofEpochMilli(n.longValue());
+            line.append(", event time ")
+                    .append(MINUTES.format(eventTime))
+                    .append(" (watermark about ")
+                    .append(MINUTES.format(eventTime.minus(outOfOrderness)))
+                    .append(")");
+        }
+        return line.toString();
+    }
+
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     static long count(Map<String, Object> accumulators, String name) {
         Object value = accumulators.get(name);

@@ -15,13 +15,25 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
 
     void print(PrintStream out) {
         out.println();
+        long events = count(counts, Counters.EVENTS_READ);
         out.printf(
-                "Read %,d posts: %,d accepted, %,d rejected, %,d late; %,d duplicates dropped.%n",
+                "Read %,d %s: %,d accepted, %,d rejected, %,d late; %,d duplicate posts%s"
+                        + " dropped.%n",
                 count(counts, Counters.READ),
+                events == 0
+                        ? "posts"
+                        : String.format(
+                                "records (%,d posts, %,d ticket events)",
+                                count(counts, Counters.READ) - events, events),
                 count(counts, Counters.ACCEPTED),
                 count(counts, Counters.REJECTED),
                 count(counts, Counters.LATE),
-                count(counts, Counters.DUPLICATES));
+                count(counts, Counters.DUPLICATES),
+                events == 0
+                        ? ""
+                        : String.format(
+                                " and %,d duplicate ticket events",
+                                count(counts, Counters.DUPLICATE_EVENTS)));
         out.printf(
                 "Wrote %,d cases and %,d exchanges. Not in any case: %,d retweets, %,d brand posts"
                         + " not answering a customer, %,d customer posts to no known brand,"
@@ -32,6 +44,14 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                 count(counts, Counters.NOT_CUSTOMER_TRAFFIC),
                 count(counts, Counters.UNATTRIBUTED),
                 count(counts, Counters.UNPLACED_REPLIES));
+        if (count(counts, Counters.CASES) == 0
+                && count(counts, Counters.ACCEPTED) > count(counts, Counters.EVENTS_ACCEPTED)) {
+            out.println(
+                    "No case: none of the posts was addressed to, or answered by, a support"
+                            + " account in --brands. General-topic data (a keyword or hashtag"
+                            + " collection) holds no complaints to a brand; give --brands with"
+                            + " the support accounts it is about.");
+        }
         out.printf(
                 "Statistics for %,d brand-periods in brand_metrics, pressure_effect, equity and"
                         + " brand_hours (%,d cases arrived after their period was written).%n",

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /** Everything the streaming job is told, checked before anything runs. */
 public record StreamingConfig(
@@ -21,6 +22,9 @@ public record StreamingConfig(
         Duration checkpointInterval,
         String checkpointDir,
         long failOnceAfter,
+        boolean overwrite,
+        boolean resume,
+        String resumeFrom,
         PipelineConfig pipeline) {
 
     static final String USAGE =
@@ -29,7 +33,10 @@ public record StreamingConfig(
 
             Reads posts (Twitter API v2 filtered-stream messages) and service-desk ticket events
             (JSON) from Kafka, assembles them into cases and writes Parquet tables under DIR,
-            exactly once: files become visible when a checkpoint completes.
+            exactly once: files become visible when a checkpoint completes. Ctrl-C (or SIGTERM)
+            stops the job with a savepoint under DIR/_state/savepoints; the same command with
+            --resume continues from it. A folder holding an earlier run is refused unless
+            --resume or --overwrite is given.
 
               --bootstrap-servers S Kafka bootstrap servers
               --posts-topic T       topic of posts (default squeaky.posts); "" for none
@@ -38,25 +45,20 @@ public record StreamingConfig(
               --kafka-properties F  client properties (security.protocol, sasl.*, ssl.*, ...)
               --bounded             stop at the offsets that are latest at start (replays, tests)
               --checkpoint-interval D  how often output is committed (default 30s)
-              --checkpoint-dir URI  where checkpoints go (file:///..., s3://...); without it the
-                                    cluster's execution.checkpointing.dir, else the JobManager's
-                                    memory, which only suits small tests
+              --checkpoint-dir URI  where checkpoints go (file:///..., s3://...; default
+                                    DIR/_state/checkpoints); they are kept when the job is
+                                    cancelled or killed, so --resume can continue from them
+              --resume              continue the run in DIR from its newest savepoint or
+                                    checkpoint (Kafka offsets, open cases and files pending)
+              --resume-from PATH    continue from this savepoint or checkpoint instead
+              --overwrite           replace the tables and state of an earlier run in DIR
               --fail-once-after N   recovery drill: fail once after N records and a checkpoint
             """
                     + PipelineConfig.USAGE;
 
     /** The configuration the arguments describe, or null when they ask for help. */
     public static StreamingConfig fromArgs(String[] args) {
-        List<String> plain = new ArrayList<>();
-        boolean bounded = false;
-        for (String arg : args) {
-            if (arg.equals("--bounded")) {
-                bounded = true;
-            } else {
-                plain.add(arg);
-            }
-        }
-        Options options = Options.parse(plain.toArray(String[]::new));
+        Options options = Options.parse(args, Set.of("bounded", "overwrite", "resume"));
         if (options.help()) {
             return null;
         }
@@ -70,6 +72,7 @@ public record StreamingConfig(
                         "kafka-properties",
                         "checkpoint-interval",
                         "checkpoint-dir",
+                        "resume-from",
                         "fail-once-after"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");
@@ -78,17 +81,34 @@ public record StreamingConfig(
             throw new IllegalArgumentException(
                     "give at least one of --posts-topic, --events-topic");
         }
+        String resumeFrom = options.get("resume-from", null);
+        boolean resume = options.flag("resume") || resumeFrom != null;
+        if (resume && options.flag("overwrite")) {
+            throw new IllegalArgumentException(
+                    "--resume continues the run in --output and --overwrite replaces it: give one");
+        }
+        PipelineConfig pipeline = PipelineConfig.from(options);
+        String checkpointDir = options.get("checkpoint-dir", null);
+        if (checkpointDir != null) {
+            Locations.fileSystem(checkpointDir, "--checkpoint-dir");
+        }
+        if (resumeFrom != null) {
+            Locations.inputsExist(List.of(resumeFrom), "--resume-from");
+        }
         return new StreamingConfig(
                 options.required("bootstrap-servers"),
                 postsTopic.isBlank() ? null : postsTopic,
                 eventsTopic.isBlank() ? null : eventsTopic,
                 options.get("group-id", "squeaky"),
                 properties(options.get("kafka-properties", null)),
-                bounded,
-                options.duration("checkpoint-interval", Duration.ofSeconds(30)),
-                options.get("checkpoint-dir", null),
+                options.flag("bounded"),
+                options.positiveDuration("checkpoint-interval", Duration.ofSeconds(30)),
+                checkpointDir,
                 options.integer("fail-once-after", 0),
-                PipelineConfig.from(options));
+                options.flag("overwrite"),
+                resume,
+                resumeFrom,
+                pipeline);
     }
 
     private static Properties properties(String file) {
@@ -97,7 +117,9 @@ public record StreamingConfig(
             try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
                 properties.load(in);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --kafka-properties " + file, e);
+                throw new IllegalArgumentException(
+                        "cannot read --kafka-properties " + file + ": " + PipelineConfig.reason(e),
+                        e);
             }
         }
         return properties;

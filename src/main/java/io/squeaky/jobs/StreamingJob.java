@@ -2,17 +2,23 @@ package io.squeaky.jobs;
 
 import io.squeaky.flink.FailOnceAfter;
 import io.squeaky.flink.KafkaRecords;
+import io.squeaky.flink.OutputTables;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -22,31 +28,108 @@ public final class StreamingJob {
     private StreamingJob() {}
 
     public static void main(String[] args) throws Exception {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the job as the command line asks, stopping it with a savepoint on Ctrl-C or SIGTERM, and
+     * returns the process's exit code.
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         StreamingConfig config;
         try {
             config = StreamingConfig.fromArgs(args);
+            if (config == null) {
+                out.print(StreamingConfig.USAGE);
+                return 0;
+            }
+            prepare(config, out);
         } catch (IllegalArgumentException e) {
-            System.err.println("squeaky stream: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("squeaky stream: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        if (config == null) {
-            System.out.print(StreamingConfig.USAGE);
-            return;
+        GracefulStop[] stop = new GracefulStop[1];
+        OutputFolder folder = new OutputFolder(config.pipeline().output());
+        try {
+            start(
+                    config,
+                    out,
+                    job -> {
+                        stop[0] = new GracefulStop(job, folder.savepoints(), out);
+                        stop[0].onSignals();
+                    });
+            return 0;
+        } catch (Exception e) {
+            if (stop[0] != null && stop[0].requested()) {
+                err.println("squeaky stream: stopped without a savepoint");
+                return ExitCodes.INTERRUPTED;
+            }
+            throw e;
         }
-        run(config, System.out);
     }
 
     public static JobExecutionResult run(StreamingConfig config, PrintStream report)
             throws Exception {
+        return run(config, report, job -> {});
+    }
+
+    /** Runs the job; {@code started} receives it as soon as it is submitted (to stop it). */
+    public static JobExecutionResult run(
+            StreamingConfig config, PrintStream report, Consumer<JobClient> started)
+            throws Exception {
+        prepare(config, report);
+        return start(config, report, started);
+    }
+
+    /**
+     * What can be checked before the job starts: the brokers answer and have the topics, and the
+     * output folder is new, to be overwritten, or holds the run to resume.
+     */
+    private static void prepare(StreamingConfig config, PrintStream report) {
+        List<String> topics = new ArrayList<>();
+        if (config.postsTopic() != null) {
+            topics.add(config.postsTopic());
+        }
+        if (config.eventsTopic() != null) {
+            topics.add(config.eventsTopic());
+        }
+        KafkaReach.check(config.bootstrapServers(), config.kafkaProperties(), topics);
+        new OutputFolder(config.pipeline().output())
+                .claim(config.overwrite(), config.resume(), ", --resume to continue it");
+    }
+
+    private static JobExecutionResult start(
+            StreamingConfig config, PrintStream report, Consumer<JobClient> started)
+            throws Exception {
+        OutputFolder folder = new OutputFolder(config.pipeline().output());
+        String checkpoints =
+                config.checkpointDir() != null ? config.checkpointDir() : folder.checkpoints();
         StreamExecutionEnvironment env = JobRunner.environment(config.pipeline());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.enableCheckpointing(config.checkpointInterval().toMillis());
-        if (config.checkpointDir() != null) {
-            env.configure(
-                    Configuration.fromMap(
-                            Map.of("execution.checkpointing.dir", config.checkpointDir())));
+        Map<String, String> state = new HashMap<>();
+        state.put("execution.checkpointing.dir", checkpoints);
+        state.put("execution.checkpointing.savepoint-dir", folder.savepoints());
+        state.put(
+                "execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
+        if (config.resume()) {
+            String from =
+                    config.resumeFrom() != null
+                            ? config.resumeFrom()
+                            : RunState.newest(folder.savepoints(), checkpoints)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            "--resume: no savepoint or checkpoint"
+                                                                    + " under "
+                                                                    + folder.savepoints()
+                                                                    + " or "
+                                                                    + checkpoints));
+            report.println("resuming from " + from);
+            state.put("execution.state-recovery.path", from);
         }
+        env.configure(Configuration.fromMap(state));
         env.configure(
                 Configuration.fromMap(
                         Map.of(
@@ -74,8 +157,19 @@ public final class StreamingJob {
                             .name("recovery drill")
                             .uid("recovery-drill");
         }
-        return JobRunner.run(
-                env, input, config.pipeline(), "squeaky stream", config.bounded(), report);
+        JobExecutionResult result =
+                JobRunner.run(
+                        env,
+                        input,
+                        config.pipeline(),
+                        "squeaky stream",
+                        config.bounded(),
+                        report,
+                        started);
+        if (config.bounded()) {
+            OutputTables.markSuccess(config.pipeline().output());
+        }
+        return result;
     }
 
     private static DataStream<SourceRecord> topic(

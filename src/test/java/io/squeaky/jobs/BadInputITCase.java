@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.TestClusters;
 import io.squeaky.flink.Counters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Broken and repeated input: the job succeeds, keeps every bad row, and the counts reconcile. */
+/**
+ * Broken and repeated input: the job keeps every bad row and the counts reconcile; since bad rows
+ * outnumber good ones here, the run ends with the input-mismatch exit code and one line.
+ */
 class BadInputITCase {
 
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
@@ -50,11 +55,26 @@ class BadInputITCase {
                 StandardCharsets.UTF_8);
         Path output = dir.resolve("tables");
 
-        String report =
-                BatchJobITCase.run(
-                        "--input", dir.resolve("in").toString(),
-                        "--output", output.toString(),
-                        "--parallelism", "2");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit =
+                BatchJob.execute(
+                        new String[] {
+                            "--input", dir.resolve("in").toString(),
+                            "--output", output.toString(),
+                            "--parallelism", "2"
+                        },
+                        new PrintStream(printed, true, StandardCharsets.UTF_8),
+                        new PrintStream(errors, true, StandardCharsets.UTF_8));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(3);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "squeaky batch: rejected 7 of the 11 records read, more than it accepted;"
+                                + " see the rejects table for the reasons\n");
+        assertThat(output.resolve("cases/_SUCCESS"))
+                .as("a mismatched run is not complete")
+                .doesNotExist();
 
         try (OutputReader duckdb = new OutputReader(output)) {
             List<List<Object>> rejects =
@@ -98,7 +118,8 @@ class BadInputITCase {
                     .isEqualTo(1);
         }
         assertThat(report)
-                .contains("Read 11 posts: 4 accepted, 7 rejected, 0 late; 2 duplicates dropped.");
+                .contains(
+                        "Read 11 posts: 4 accepted, 7 rejected, 0 late; 2 duplicate posts dropped.");
         assertThat(Counters.READ).isEqualTo("posts-read");
     }
 }

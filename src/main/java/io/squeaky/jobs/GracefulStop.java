@@ -13,7 +13,7 @@ import sun.misc.Signal;
  * and records the Kafka offsets and open cases, so {@code --resume} continues without loss. A
  * second signal stops at once; the last checkpoint then remains to resume from.
  */
-final class GracefulStop {
+public final class GracefulStop {
 
     private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
 
@@ -22,7 +22,7 @@ final class GracefulStop {
     private final PrintStream report;
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    GracefulStop(JobClient job, String savepoints, PrintStream report) {
+    public GracefulStop(JobClient job, String savepoints, PrintStream report) {
         this.job = job;
         this.savepoints = savepoints;
         this.report = report;
@@ -54,7 +54,7 @@ final class GracefulStop {
     }
 
     /** Stops the job with a savepoint and says where it is; cancels it when that fails. */
-    void stop() {
+    public void stop() {
         requested.set(true);
         report.println("stopping with a savepoint (again to stop at once)...");
         try {

@@ -14,7 +14,7 @@ import org.apache.flink.core.fs.Path;
  * earlier run wrote to is refused unless the user says to replace it ({@code --overwrite}) or, for
  * a streaming run, to continue the run it holds ({@code --resume}).
  */
-final class OutputFolder {
+public final class OutputFolder {
 
     /** Streaming state under the output folder: checkpoints and savepoints of the run there. */
     static final String STATE = "_state";
@@ -23,17 +23,18 @@ final class OutputFolder {
     private final FileSystem fs;
     private final Path root;
 
-    OutputFolder(String output) {
+    public OutputFolder(String output) {
         this.output = output;
         this.fs = Locations.fileSystem(output, "--output");
-        this.root = new Path(output);
+        // Checkpoint storage wants a scheme: a plain local path becomes file:///...
+        this.root = new Path(output).makeQualified(fs);
     }
 
     String checkpoints() {
         return new Path(new Path(root, STATE), "checkpoints").toUri().toString();
     }
 
-    String savepoints() {
+    public String savepoints() {
         return new Path(new Path(root, STATE), "savepoints").toUri().toString();
     }
 

@@ -112,7 +112,7 @@ class ExactlyOnceITCase {
     }
 
     /** Customers complaining to Amazon, answered, and writing back, in event-time order. */
-    private static List<String> conversations(int partition, int customers) {
+    static List<String> conversations(int partition, int customers) {
         List<Map.Entry<Instant, String>> messages = new ArrayList<>();
         Instant start = Instant.parse("2017-10-02T00:00:00Z");
         for (int i = 0; i < customers; i++) {

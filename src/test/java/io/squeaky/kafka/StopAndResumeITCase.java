@@ -1,0 +1,220 @@
+package io.squeaky.kafka;
+
+import static io.squeaky.DuckDb.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.TestClusters;
+import io.squeaky.flink.Counters;
+import io.squeaky.jobs.GracefulStop;
+import io.squeaky.jobs.OutputFolder;
+import io.squeaky.jobs.StreamingConfig;
+import io.squeaky.jobs.StreamingJob;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A streaming run stopped with a savepoint, then continued with --resume on the rest of the data,
+ * writes exactly the rows of a run that was never stopped; a used folder is refused without
+ * --resume, and the stop leaves no file in progress behind.
+ */
+class StopAndResumeITCase {
+
+    @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
+
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static final String TOPIC = "posts-resume";
+    private static final int CUSTOMERS = 400;
+
+    @TempDir Path dir;
+
+    @Test
+    void aStoppedRunResumedOnTheRestOfTheDataWritesTheRowsOfAnUnstoppedRun() throws Exception {
+        KAFKA.createTopic(TOPIC, 2);
+        List<List<String>> halves = new ArrayList<>();
+        for (int partition = 0; partition < 2; partition++) {
+            List<String> all = ExactlyOnceITCase.conversations(partition, CUSTOMERS);
+            halves.add(all.subList(0, all.size() / 2));
+            halves.add(all.subList(all.size() / 2, all.size()));
+        }
+        KAFKA.send(TOPIC, 0, halves.get(0));
+        KAFKA.send(TOPIC, 1, halves.get(2));
+        long firstPart = halves.get(0).size() + halves.get(2).size();
+        Path stopped = dir.resolve("stopped");
+
+        JobClient first = startUnbounded(stopped, "resume-test");
+        awaitRead(first, firstPart);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        new GracefulStop(
+                        first,
+                        new OutputFolder(stopped.toString()).savepoints(),
+                        new PrintStream(said, true, StandardCharsets.UTF_8))
+                .stop();
+        first.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+        assertThat(said.toString(StandardCharsets.UTF_8))
+                .contains("savepoint at")
+                .contains("--resume");
+        assertThat(inProgressFiles(stopped)).as("the savepoint committed every file").isEmpty();
+
+        assertThat(
+                        StreamingJob.execute(
+                                arguments(stopped, "resume-test").toArray(String[]::new),
+                                new PrintStream(new ByteArrayOutputStream()),
+                                new PrintStream(said, true, StandardCharsets.UTF_8)))
+                .as("a used folder without --resume")
+                .isEqualTo(2);
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("--resume to continue it");
+
+        // A later post on each partition moves event time past every inactivity gap, so the
+        // running job closes every case the data holds, as the end of a bounded input does.
+        KAFKA.send(TOPIC, 0, append(halves.get(1), sentinel(0)));
+        KAFKA.send(TOPIC, 1, append(halves.get(3), sentinel(1)));
+        JobClient resumed = startUnbounded(stopped, "resume-test", "--resume");
+        awaitCases(resumed, 2L * CUSTOMERS);
+        new GracefulStop(
+                        resumed,
+                        new OutputFolder(stopped.toString()).savepoints(),
+                        new PrintStream(said, true, StandardCharsets.UTF_8))
+                .stop();
+        resumed.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+
+        Path unstopped = dir.resolve("unstopped");
+        List<String> args = arguments(unstopped, "unstopped-test");
+        args.add("--bounded");
+        KafkaInputITCase.run(args.toArray(String[]::new));
+
+        String columns =
+                "case_id, brand, customer_id, opened_at, first_reply_at, seconds_to_first_reply,"
+                        + " persistence, customer_posts, brand_replies, outcome, closed_by,"
+                        + " censored_at";
+        List<List<Object>> expected = table(unstopped, "cases", columns);
+        assertThat(expected).hasSize(2 * CUSTOMERS);
+        assertThat(table(stopped, "cases", columns)).containsExactlyElementsOf(expected);
+        assertThat(table(stopped, "exchanges", "*"))
+                .containsExactlyElementsOf(table(unstopped, "exchanges", "*"));
+    }
+
+    private static List<String> append(List<String> messages, String last) {
+        List<String> all = new ArrayList<>(messages);
+        all.add(last);
+        return all;
+    }
+
+    /** A complaint a month after the others, from a customer the tables leave out. */
+    private static String sentinel(int partition) {
+        return KafkaInputITCase.tweet(
+                "9" + partition + "000001",
+                "sentinel" + partition,
+                "sentinel" + partition,
+                "2017-11-15T00:00:00.000Z",
+                null,
+                "@AmazonHelp later");
+    }
+
+    private static void awaitCases(JobClient job, long cases) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> counts = job.getAccumulators().get(10, TimeUnit.SECONDS);
+            if (counts.get(Counters.CASES) instanceof Long written && written >= cases) {
+                // One more checkpoint interval: the rows are committed with the next checkpoint.
+                Thread.sleep(1500);
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the job did not write " + cases + " cases in time");
+    }
+
+    private static List<String> arguments(Path output, String group) {
+        return new ArrayList<>(
+                List.of(
+                        "--bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--posts-topic",
+                        TOPIC,
+                        "--events-topic",
+                        "",
+                        "--group-id",
+                        group,
+                        "--idleness",
+                        "1s",
+                        "--checkpoint-interval",
+                        "500ms",
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2"));
+    }
+
+    private static JobClient startUnbounded(Path output, String group, String... more)
+            throws Exception {
+        List<String> args = arguments(output, group);
+        args.addAll(List.of(more));
+        StreamingConfig config = StreamingConfig.fromArgs(args.toArray(String[]::new));
+        CompletableFuture<JobClient> started = new CompletableFuture<>();
+        CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        StreamingJob.run(
+                                config,
+                                new PrintStream(new ByteArrayOutputStream()),
+                                started::complete);
+                    } catch (Exception e) {
+                        started.completeExceptionally(e);
+                    }
+                });
+        return started.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void awaitRead(JobClient job, long records) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> counts = job.getAccumulators().get(10, TimeUnit.SECONDS);
+            if (counts.get(Counters.READ) instanceof Long read && read >= records) {
+                // One more checkpoint interval, so the records read are also behind a checkpoint.
+                Thread.sleep(1500);
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the job did not read " + records + " records in time");
+    }
+
+    private static List<Path> inProgressFiles(Path output) throws Exception {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(f -> f.getFileName().toString().contains(".inprogress"))
+                    .filter(f -> !f.toString().contains("/_state/"))
+                    .toList();
+        }
+    }
+
+    private static List<List<Object>> table(Path output, String table, String columns)
+            throws Exception {
+        return rows(
+                "SELECT "
+                        + columns
+                        + " FROM read_parquet('"
+                        + output
+                        + "/"
+                        + table
+                        + "/dt=*/*.parquet') WHERE "
+                        + (table.equals("cases") ? "opened_at" : "case_opened_at")
+                        + " < TIMESTAMPTZ '2017-11-01 00:00:00+00'"
+                        + " ORDER BY ALL");
+    }
+}

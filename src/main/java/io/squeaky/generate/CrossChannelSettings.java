@@ -25,7 +25,7 @@ public record CrossChannelSettings(
 
     static final String USAGE =
             """
-            Usage: CrossChannelGenerator --output DIR [options]
+            Usage: squeaky generate-desk --output DIR [options]
 
             Writes synthetic service-desk events and Twitter API v2 pages for the same cases, and
             the ground truth of every case's clocks, under DIR:

@@ -20,7 +20,10 @@ public final class GracefulStop {
     private final JobClient job;
     private final String savepoints;
     private final PrintStream report;
+    private static final long SECOND_SIGNAL_NANOS = 2_000_000_000L;
+
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile long firstRequest;
 
     public GracefulStop(JobClient job, String savepoints, PrintStream report) {
         this.job = job;
@@ -45,9 +48,15 @@ public final class GracefulStop {
 
     private void requestStop() {
         if (!requested.compareAndSet(false, true)) {
-            report.println("stopping at once, without a savepoint");
-            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+            // A signal to the whole process group and one from a supervisor arrive together:
+            // only a second request a moment later means "now".
+            if (System.nanoTime() - firstRequest > SECOND_SIGNAL_NANOS) {
+                report.println("stopping at once, without a savepoint");
+                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+            }
+            return;
         }
+        firstRequest = System.nanoTime();
         Thread stopper = new Thread(this::stop, "squeaky-stop-with-savepoint");
         stopper.setDaemon(true);
         stopper.start();

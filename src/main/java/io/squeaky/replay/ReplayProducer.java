@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,12 +78,15 @@ public final class ReplayProducer {
                 "replayed %,d messages (%,d unreadable lines skipped)%n", sent, skipped[0]);
     }
 
+    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
+
     static long replay(
             Iterator<ReplayMessage> messages, Properties config, double speedup, long rate)
             throws InterruptedException {
         long started = System.nanoTime();
         long firstEventTime = Long.MIN_VALUE;
         long sent = 0;
+        long lastReport = started;
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             while (messages.hasNext()) {
@@ -102,8 +106,11 @@ public final class ReplayProducer {
                 producer.send(
                         new ProducerRecord<>(message.topic(), message.key(), message.value()));
                 sent++;
-                if (sent % 100_000 == 0) {
-                    System.err.printf("  %,d messages sent%n", sent);
+                if (System.nanoTime() - lastReport >= REPORT_EVERY_NANOS) {
+                    lastReport = System.nanoTime();
+                    System.err.printf(
+                            "  replay: %,d messages sent, event time %s%n",
+                            sent, Instant.ofEpochMilli(message.eventTime()));
                 }
             }
             producer.flush();

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -84,9 +86,17 @@ final class JobRunner {
                 lines.isEmpty()
                         ? job.getJobExecutionResult().thenApply(done -> List.<BrandSummaryLine>of())
                         : CompletableFuture.supplyAsync(() -> drain(lines.get(0)));
+        // A BATCH run has no watermark to speak of: event time is reached at once.
+        boolean batch =
+                env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
         JobExecutionResult result =
                 Progress.follow(
-                        job, collected, report, bounded ? 3 : 10, pipeline.outOfOrderness());
+                        job,
+                        collected,
+                        report,
+                        bounded ? 3 : 10,
+                        batch ? null : pipeline.outOfOrderness());
         new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
         return result;
     }

@@ -58,7 +58,8 @@ final class Progress {
 
     /**
      * One progress line. The event time reached is the newest accepted post or ticket event; the
-     * watermark trails it by the out-of-order bound, which is what lets cases close.
+     * watermark trails it by the out-of-order bound, which is what lets cases close. Without a
+     * bound (a BATCH run) the line leaves event time out.
      */
     static String line(long seconds, Map<String, Object> counts, Duration outOfOrderness) {
         StringBuilder line =
@@ -71,7 +72,9 @@ final class Progress {
                                 count(counts, Counters.CASES),
                                 count(counts, Counters.STATISTICS_PERIODS)));
         Object reached = counts.get(Counters.EVENT_TIME_REACHED);
-        if (reached instanceof Number n && n.longValue() != Long.MIN_VALUE) {
+        if (outOfOrderness != null
+                && reached instanceof Number n
+                && n.longValue() != Long.MIN_VALUE) {
             Instant eventTime = Instant.ofEpochMilli(n.longValue());
             line.append(", event time ")
                     .append(MINUTES.format(eventTime))

@@ -7,17 +7,18 @@ import java.util.ArrayList;
 /**
  * Measures a brand storm as of each complaint, looking only backwards: complaints against the brand
  * in the trailing hour (the current one included) against the brand's mean hourly complaints over
- * the seven days before that hour. Minute resolution. The ratio is unknown (null) until the brand
- * has a day of history and at least 24 complaints in its baseline: a rate read off fewer is noise,
- * and one complaint against a near-empty week is not a storm. With less than seven days of history
- * the mean is over the hours available. Complaints must be observed in event-time order.
+ * the seven days before that hour. Minute resolution. The ratio is unknown (null) until the
+ * baseline holds at least 24 complaints from more than a day before the trailing hour: a rate read
+ * off fewer is noise, and a burst must not be judged against itself (an extract that starts in the
+ * middle of one holds little else). With less than seven days of history the mean is over the hours
+ * available. Complaints must be observed in event-time order.
  */
 public final class StormMeter implements Serializable {
 
     static final int HOUR = 60;
     static final int BASELINE = 7 * 24 * 60;
-    static final int MINIMUM_HISTORY = 24 * 60;
-    static final int MINIMUM_BASELINE_COMPLAINTS = 24;
+    static final int SETTLED_AGE = 24 * 60;
+    static final int MINIMUM_SETTLED_COMPLAINTS = 24;
 
     public static BrandActivity newActivity(long epochMillis) {
         return BrandActivity.newBuilder()
@@ -27,6 +28,8 @@ public final class StormMeter implements Serializable {
                 .setRecentStart(0)
                 .setRecentCount(0)
                 .setBaselineCount(0)
+                .setSettledEnd(0)
+                .setSettledCount(0)
                 .build();
     }
 
@@ -35,11 +38,10 @@ public final class StormMeter implements Serializable {
         long minute = Math.floorDiv(epochMillis, 60_000L);
         add(activity, minute);
         slide(activity, minute);
-        long history = (minute - HOUR) - activity.getFirstMinute() + 1;
-        if (history < MINIMUM_HISTORY
-                || activity.getBaselineCount() < MINIMUM_BASELINE_COMPLAINTS) {
+        if (activity.getSettledCount() < MINIMUM_SETTLED_COMPLAINTS) {
             return null;
         }
+        long history = (minute - HOUR) - activity.getFirstMinute() + 1;
         double hours = Math.min(history, BASELINE) / 60.0;
         double baselinePerHour = activity.getBaselineCount() / hours;
         return activity.getRecentCount() / baselinePerHour;
@@ -74,16 +76,25 @@ public final class StormMeter implements Serializable {
             activity.setBaselineCount(activity.getBaselineCount() + counts.get(recentStart));
             recentStart++;
         }
+        int settledEnd = activity.getSettledEnd();
+        while (settledEnd < recentStart && minutes.get(settledEnd) <= minute - HOUR - SETTLED_AGE) {
+            activity.setSettledCount(activity.getSettledCount() + counts.get(settledEnd));
+            settledEnd++;
+        }
         int evict = 0;
         while (evict < recentStart && minutes.get(evict) <= minute - HOUR - BASELINE) {
             activity.setBaselineCount(activity.getBaselineCount() - counts.get(evict));
+            // What leaves the week is older than a day, so it was settled.
+            activity.setSettledCount(activity.getSettledCount() - counts.get(evict));
             evict++;
         }
         if (evict > 0) {
             minutes.subList(0, evict).clear();
             counts.subList(0, evict).clear();
             recentStart -= evict;
+            settledEnd -= evict;
         }
         activity.setRecentStart(recentStart);
+        activity.setSettledEnd(settledEnd);
     }
 }

@@ -45,21 +45,23 @@ class BrandStormTest {
         try (KeyedOneInputStreamOperatorTestHarness<String, TimelineItem, TimelineItem> harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                         new BrandStorm(), BrandStorm::complaintBrand, Types.STRING)) {
-            for (int hour = 47; hour >= 0; hour--) {
+            for (int hour = 48; hour >= 0; hour--) {
                 TimelineItem item =
                         unlinked(complaint("c" + hour, "1" + hour, hours(hour), "Amazon"));
                 harness.processElement(item, Timeline.time(item));
             }
-            harness.processWatermark(hours(47));
+            harness.processWatermark(hours(48));
 
             assertThat(harness.extractOutputValues())
-                    .hasSize(48)
+                    .hasSize(49)
                     .extracting(Timeline::time)
                     .isSorted();
-            assertThat(harness.extractOutputValues().get(47).getBrandStorm()).isNotNull();
+            assertThat(harness.extractOutputValues().get(48).getBrandStorm())
+                    .as("24 complaints a day older than the last one's trailing hour")
+                    .isNotNull();
             assertThat(harness.numKeyedStateEntries()).isPositive();
 
-            harness.processWatermark(hours(47) + Duration.ofDays(8).toMillis());
+            harness.processWatermark(hours(48) + Duration.ofDays(8).toMillis());
             assertThat(harness.numKeyedStateEntries()).isZero();
             assertThat(harness.numEventTimeTimers()).isZero();
         }

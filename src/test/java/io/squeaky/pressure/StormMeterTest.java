@@ -17,16 +17,33 @@ class StormMeterTest {
     private final StormMeter meter = new StormMeter();
 
     @Test
-    void isUnknownUntilTheBrandHasADayOfHistoryAndEnoughComplaints() {
+    void isUnknownUntilTheBaselineHoldsEnoughComplaintsOlderThanADay() {
         BrandActivity activity = StormMeter.newActivity(T0);
 
-        for (int hour = 0; hour < 24; hour++) {
-            assertThat(meter.observe(activity, T0 + hour * HOUR)).isNull();
+        for (int hour = 0; hour < 48; hour++) {
+            assertThat(meter.observe(activity, T0 + hour * HOUR))
+                    .as("hour %d: at most 23 complaints a day older than the trailing hour", hour)
+                    .isNull();
         }
-        assertThat(meter.observe(activity, T0 + 24 * HOUR)).as("only 23 in the baseline").isNull();
-        assertThat(meter.observe(activity, T0 + 25 * HOUR))
-                .as("25 over 24h in the baseline")
-                .isCloseTo(1 / (25 / (1441 / 60.0)), within(1e-9));
+        assertThat(meter.observe(activity, T0 + 48 * HOUR))
+                .as(
+                        "hours 0-23 are a day older than the trailing hour (47h, 48h]; 48 in the baseline")
+                .isCloseTo(1 / (48 / (2821 / 60.0)), within(1e-9));
+    }
+
+    @Test
+    void aBurstIsNotJudgedAgainstItself() {
+        // An extract that starts with a few stray complaints, then one day's burst: the week's
+        // baseline holds enough complaints, but nearly all of them are the burst itself.
+        BrandActivity activity = StormMeter.newActivity(T0);
+        meter.observe(activity, T0);
+        meter.observe(activity, T0 + Duration.ofDays(6).toMillis());
+        long burst = T0 + Duration.ofDays(8).toMillis();
+        Double reading = null;
+        for (int i = 0; i < 150; i++) {
+            reading = meter.observe(activity, burst + i * 5 * MINUTE);
+        }
+        assertThat(reading).as("150 complaints in 12.5 hours with 2 before").isNull();
     }
 
     @Test

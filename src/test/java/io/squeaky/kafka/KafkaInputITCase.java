@@ -78,7 +78,9 @@ class KafkaInputITCase {
                         "--parallelism",
                         "2");
 
-        assertThat(report).contains("Read 6 posts: 5 accepted, 1 rejected, 0 late");
+        assertThat(report)
+                .contains(
+                        "Read 6 records (4 posts, 2 ticket events): 5 accepted, 1 rejected, 0 late");
         List<List<Object>> cases =
                 rows(
                         "SELECT ticket_id, first_channel, escalated, outcome, seconds_to_first_reply"

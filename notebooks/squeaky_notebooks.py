@@ -156,3 +156,108 @@ def save(fig, name: str, figures_dir: str | None) -> None:
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
         fig.savefig(os.path.join(figures_dir, f"{safe}.png"), dpi=110, bbox_inches="tight",
                     metadata={"Software": None})
+
+
+def follow_ups(t: Tables, period: str = "DAY") -> pd.DataFrame:
+    """One row per case with its follow-ups as the data dictionary defines them (the statistics
+    tables' "Follow-ups"), and the period it opened in (`period_start`, UTC).
+
+    First reply: time `coalesce(seconds_to_first_reply, seconds_to_censor)`, event
+    `first_reply_at IS NOT NULL`, business clock likewise. Resolution, tickets only: time
+    `seconds_to_full_resolution` when fully resolved, else `censored_at - opened_at` in whole
+    seconds. The business time to an unresolved ticket's censoring is in `cases` only when the
+    case is also unanswered (`business_seconds_to_censor`), so `business_resolution_s` is null for
+    answered, unresolved tickets.
+    """
+    trunc = {"HOUR": "hour", "DAY": "day", "WEEK": "week"}[period]
+    return t.df(
+        f"""
+        SELECT case_id, brand, customer_id, first_channel,
+               coalesce(pressure_bucket, 'UNKNOWN') AS pressure_bucket,
+               opened_at, date_trunc('{trunc}', opened_at) AS period_start,
+               ticket_id IS NOT NULL AS ticket,
+               first_reply_at IS NOT NULL AS replied,
+               coalesce(seconds_to_first_reply, seconds_to_censor) AS reply_s,
+               coalesce(business_seconds_to_first_reply, business_seconds_to_censor) AS business_reply_s,
+               full_resolution_at IS NOT NULL AS resolved,
+               CASE WHEN full_resolution_at IS NOT NULL THEN seconds_to_full_resolution
+                    ELSE (epoch_ms(censored_at) - epoch_ms(opened_at)) // 1000 END AS resolution_s,
+               CASE WHEN full_resolution_at IS NOT NULL THEN business_seconds_to_full_resolution
+                    WHEN first_reply_at IS NULL THEN business_seconds_to_censor END AS business_resolution_s
+        FROM cases
+        """
+    )
+
+
+FOLLOW_UP_COLUMNS = {
+    ("first_reply", "calendar"): ("reply_s", "replied"),
+    ("first_reply", "business"): ("business_reply_s", "replied"),
+    ("resolution", "calendar"): ("resolution_s", "resolved"),
+    ("resolution", "business"): ("business_resolution_s", "resolved"),
+}
+
+
+def check_brand_metrics(t: Tables, where: str = "pressure_bucket = 'ALL'") -> dict:
+    """Recomputes `brand_metrics` rows (those matching `where`) from `cases` with lifelines'
+    KaplanMeierFitter: counts, median and 90th percentile with their 95% log-log
+    Brookmeyer-Crowley limits (R's quantile convention, see `r_quantile`), shares within 1 h and
+    24 h. Returns the counts and a frame of every value that differs (empty when all agree).
+
+    Also counts the rows where lifelines' own `median_survival_time_` (the first time
+    S <= 0.5) differs from the job's median, and raises if any of them is not a curve flat at
+    exactly 0.5, the one place where the two conventions may differ.
+    """
+    from lifelines import KaplanMeierFitter
+
+    metrics = t.df(f"SELECT * FROM brand_metrics WHERE {where}")
+    if metrics.empty:
+        return {"checked": 0, "skipped": 0, "lifelines_differs": 0, "mismatches": pd.DataFrame()}
+    cases = follow_ups(t, metrics.period.iloc[0])
+    by_period = {key: frame for key, frame in cases.groupby(["brand", "period_start"])}
+    checked = skipped = lifelines_differs = 0
+    mismatches = []
+    for row in metrics.itertuples():
+        group = by_period.get((row.brand, row.period_start))
+        if group is None:
+            mismatches.append((row.brand, str(row.period_start), row.first_channel, row.pressure_bucket,
+                               row.endpoint, row.clock, "cases", row.cases, 0))
+            continue
+        if row.first_channel != "all":
+            group = group[group.first_channel == row.first_channel]
+        if row.pressure_bucket != "ALL":
+            group = group[group.pressure_bucket == row.pressure_bucket]
+        if row.endpoint == "resolution":
+            group = group[group.ticket]
+        time_col, event_col = FOLLOW_UP_COLUMNS[(row.endpoint, row.clock)]
+        if group[time_col].isna().any():
+            skipped += 1
+            continue
+        kmf = KaplanMeierFitter().fit(group[time_col].astype(float), group[event_col].astype(bool))
+        median = r_median_with_interval(kmf, 0.5)
+        p90 = r_median_with_interval(kmf, 0.9)
+        expected = {
+            "cases": len(group), "events": int(group[event_col].sum()),
+            "median_seconds": median[0], "median_lower_seconds": median[1], "median_upper_seconds": median[2],
+            "p90_seconds": p90[0], "p90_lower_seconds": p90[1], "p90_upper_seconds": p90[2],
+            "share_within_1h": share_within(kmf, 3600), "share_within_24h": share_within(kmf, 86400),
+        }
+        for column, value in expected.items():
+            job = getattr(row, column)
+            job = math.nan if pd.isna(job) else float(job)
+            if not same(job, float(value)):
+                mismatches.append((row.brand, str(row.period_start), row.first_channel, row.pressure_bucket,
+                                   row.endpoint, row.clock, column, job, value))
+        own = kmf.median_survival_time_
+        job_median = math.nan if pd.isna(row.median_seconds) else row.median_seconds
+        if not same(job_median, math.nan if math.isinf(own) else own):
+            lifelines_differs += 1
+            s = kmf.survival_function_.iloc[:, 0]
+            if not (abs(s - 0.5) < 1e-8).any():
+                raise AssertionError(f"lifelines' median {own} differs from the job's {job_median} "
+                                     f"off a flat stretch at 0.5: {row}")
+        checked += 1
+    return {
+        "checked": checked, "skipped": skipped, "lifelines_differs": lifelines_differs,
+        "mismatches": pd.DataFrame(mismatches, columns=["brand", "period_start", "channel", "bucket", "endpoint",
+                                                        "clock", "column", "job", "lifelines"]),
+    }

@@ -110,7 +110,7 @@ def main() -> int:
         print(f"{path.name:<34} {status:<6} {seconds:6.1f} s  {len(pngs)} figures", flush=True)
         if error is not None:
             summary = getattr(error, "ename", type(error).__name__) + ": " + str(getattr(error, "evalue", error))
-            print("    " + summary.strip().splitlines()[-1][:400], file=sys.stderr, flush=True)
+            print("    " + summary.strip().splitlines()[0][:400], file=sys.stderr, flush=True)
         results.append((path, title(notebook), status, seconds, pngs, tables))
 
     write_index(out, results, args.tables, args.twcs_tables)

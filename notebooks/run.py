@@ -93,6 +93,8 @@ def main() -> int:
             notebook,
             timeout=args.timeout,
             kernel_name="python3",
+            # the kernel's own log (its TCP-transport notice) is not the notebook's output
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
             resources={"metadata": {"path": str(HERE)}},
         )
         try:

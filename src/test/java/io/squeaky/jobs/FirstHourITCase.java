@@ -129,6 +129,22 @@ class FirstHourITCase {
     }
 
     @Test
+    void generalTopicDataSaysWhyItMakesNoCase() throws Exception {
+        Ran ran =
+                batch(
+                        "--input",
+                                SharedData.file("twitter-api-v2/twarc-csv_brexit.jsonl").toString(),
+                        "--format", "twitter-v2",
+                        "--output", dir.resolve("v2").toString());
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out())
+                .contains("Wrote 0 cases")
+                .contains(
+                        "No case: none of the posts was addressed to, or answered by, a support"
+                                + " account in --brands");
+    }
+
+    @Test
     void emptyInputEndsNonZeroWithOneLine() throws Exception {
         Path emptyFile = Files.createFile(dir.resolve("empty.csv"));
         Path emptyFolder = Files.createDirectories(dir.resolve("nothing"));

@@ -173,8 +173,9 @@ class CaseAssemblerTest {
                             .drafts());
         }
         assertThat(shortCases.closesAt(timeline))
-                .as("the post on day 10 came after the cut and began a new conversation")
-                .isEqualTo(hours(24 * 10 + 72));
+                .as("the post on day 10 came after the cut and began a new conversation,")
+                .as("held open for the reply window of its unanswered post")
+                .isEqualTo(hours(24 * 17));
         assertThat(cut).singleElement().satisfies(d -> assertThat(d.getCutAtMaxLength()).isTrue());
 
         CaseRecord row = Censoring.settle(cut.get(0), hours(24 * 20), Posts.SCHEDULES).getCaseRow();
@@ -238,8 +239,41 @@ class CaseAssemblerTest {
 
         CaseRecord byInactivity = Censoring.settle(draft, hours(500), Posts.SCHEDULES).getCaseRow();
         assertThat(byInactivity.getClosedBy()).isEqualTo(CloseReason.INACTIVITY);
-        assertThat(byInactivity.getCensoredAt()).isEqualTo(hours(72));
-        assertThat(byInactivity.getSecondsToCensor()).isEqualTo(72 * 3600L);
+        assertThat(byInactivity.getCensoredAt())
+                .as("an unanswered post is watched for a reply for the whole 7-day reply window")
+                .isEqualTo(hours(7 * 24));
+        assertThat(byInactivity.getSecondsToCensor()).isEqualTo(7 * 24 * 3600L);
+    }
+
+    @Test
+    void aReplyInsideTheReplyWindowCountsAfterTheInactivityGapHasPassed() {
+        feed(
+                unlinked(complaint("1", "100", hours(0), "Amazon")),
+                answering(brandReply("2", "Amazon", hours(100), "1"), "100"));
+        assertThat(closed).as("the unanswered post held the case open past the gap").isEmpty();
+        assertThat(assembler.closesAt(timeline)).isEqualTo(hours(100 + 72));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getFirstReplyAt()).isEqualTo(hours(100));
+        assertThat(row.getOutcome()).isEqualTo(Outcome.REPLIED);
+        assertThat(exchanges())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getSecondsToReply()).isEqualTo(100 * 3600L));
+    }
+
+    @Test
+    void aCustomerPostAfterTheGapStillOpensANewCaseWhileTheOldOneWaitsForItsReply() {
+        feed(
+                unlinked(complaint("1", "100", hours(0), "Amazon")),
+                unlinked(complaint("3", "100", hours(80), "Amazon")),
+                answering(brandReply("2", "Amazon", hours(100), "1"), "100"));
+        closeAtEnd();
+
+        assertThat(closed)
+                .extracting(
+                        d -> d.getCaseRow().getOpenedAt() + ":" + d.getCaseRow().getFirstReplyAt())
+                .containsExactlyInAnyOrder(hours(0) + ":" + hours(100), hours(80) + ":null");
     }
 
     @Test

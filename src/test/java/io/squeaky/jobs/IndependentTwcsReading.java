@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * Reply figures computed straight from a TWCS CSV with nothing from the pipeline: its own CSV
  * reading, java.time parsing, and the textbook definition (a customer post, the earliest brand post
- * whose in_response_to_tweet_id names it).
+ * whose in_response_to_tweet_id names it, posted no earlier than it and within the reply window).
  */
 final class IndependentTwcsReading {
 
@@ -26,7 +27,7 @@ final class IndependentTwcsReading {
 
     private record Row(String id, boolean inbound, long epochSeconds, String parent) {}
 
-    static Figures of(Path csv) throws IOException {
+    static Figures of(Path csv, Duration replyWindow) throws IOException {
         List<List<String>> records = records(Files.readString(csv, StandardCharsets.UTF_8));
         List<String> header = records.get(0);
         int id = header.indexOf("tweet_id");
@@ -47,9 +48,13 @@ final class IndependentTwcsReading {
         Map<String, Long> firstReply = new HashMap<>();
         for (Row reply : rows.values()) {
             Row parent = reply.parent() == null ? null : rows.get(reply.parent());
-            if (!reply.inbound() && parent != null && parent.inbound()) {
-                firstReply.merge(
-                        parent.id(), reply.epochSeconds() - parent.epochSeconds(), Math::min);
+            long delay = parent == null ? -1 : reply.epochSeconds() - parent.epochSeconds();
+            if (!reply.inbound()
+                    && parent != null
+                    && parent.inbound()
+                    && delay >= 0
+                    && delay <= replyWindow.toSeconds()) {
+                firstReply.merge(parent.id(), delay, Math::min);
             }
         }
         List<Long> delays = new ArrayList<>(firstReply.values());

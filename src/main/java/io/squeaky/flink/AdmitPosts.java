@@ -12,9 +12,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The gate behind every source: rejects go to their side output, posts and ticket events behind the
- * watermark to the late side outputs, ticket events to theirs, and posts pass on without their
- * text, which nothing downstream reads (its signals were taken when it was parsed).
+ * The gate behind every source: blank rows are counted and go no further, rejects to their side
+ * output, posts and ticket events behind the watermark to the late side outputs, ticket events to
+ * theirs, and posts pass on without their text, which nothing downstream reads (its signals were
+ * taken when it was parsed).
  */
 public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
@@ -29,6 +30,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
     private transient Count accepted;
     private transient Count rejected;
     private transient Count late;
+    private transient Count blank;
     private transient volatile long lastWatermark = Long.MIN_VALUE;
 
     @Override
@@ -37,6 +39,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         accepted = new Count(getRuntimeContext(), Counters.ACCEPTED);
         rejected = new Count(getRuntimeContext(), Counters.REJECTED);
         late = new Count(getRuntimeContext(), Counters.LATE);
+        blank = new Count(getRuntimeContext(), Counters.BLANK);
         getRuntimeContext()
                 .getMetricGroup()
                 .gauge(
@@ -61,6 +64,11 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
     @Override
     public void processElement(SourceRecord record, Context ctx, Collector<Post> out) {
+        if (record.getBlankRows() > 0) {
+            read.add(record.getBlankRows());
+            blank.add(record.getBlankRows());
+            return;
+        }
         read.inc();
         if (record.getReject() != null) {
             rejected.inc();

@@ -2,7 +2,7 @@ package io.squeaky.flink;
 
 /**
  * Names of the job's accumulators, which also name its metrics. They reconcile: read = accepted +
- * rejected + late, where "posts" counts ticket events too.
+ * rejected + blank + late, where "posts" counts ticket events too.
  */
 public final class Counters {
 
@@ -10,6 +10,7 @@ public final class Counters {
     public static final String ACCEPTED = "posts-accepted";
     public static final String REJECTED = "records-rejected";
     public static final String LATE = "posts-late";
+    public static final String BLANK = "rows-blank";
     public static final String DUPLICATES = "posts-duplicate";
     public static final String DUPLICATE_EVENTS = "items-duplicate-in-case";
     public static final String RETWEETS = "posts-retweet";

@@ -36,9 +36,11 @@ public enum InputFormat {
     }
 
     public RecordSplitter splitter(Reader in) {
-        return this == TWCS || this == SERVICE_DESK_CSV
-                ? new CsvRecordSplitter(in)
-                : new LineSplitter(in);
+        return isCsv() ? new CsvRecordSplitter(in) : new LineSplitter(in);
+    }
+
+    public boolean isCsv() {
+        return this == TWCS || this == SERVICE_DESK_CSV;
     }
 
     public RecordParser parser(PostFactory factory) {

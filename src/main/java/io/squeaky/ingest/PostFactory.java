@@ -22,10 +22,16 @@ public final class PostFactory implements Serializable {
     private final BrandRegistry brands;
     private final PrivateHandoffDetector handoff = new PrivateHandoffDetector();
     private final Clock clock;
+    private final RejectPrivacy rejects;
 
     public PostFactory(BrandRegistry brands, Clock clock) {
+        this(brands, clock, RejectPrivacy.safe());
+    }
+
+    public PostFactory(BrandRegistry brands, Clock clock, RejectPrivacy rejects) {
         this.brands = brands;
         this.clock = clock;
+        this.rejects = rejects;
     }
 
     public BrandRegistry brands() {
@@ -55,14 +61,25 @@ public final class PostFactory implements Serializable {
     }
 
     public SourceRecord reject(RawRecord record, String format, String reason) {
+        return reject(record, format, reason, null, null);
+    }
+
+    /**
+     * A reject whose record named its author: by screen name {@code handle} or account id {@code
+     * id} (either may be null). The reject carries the author's pseudonym, never the raw account.
+     */
+    public SourceRecord reject(
+            RawRecord record, String format, String reason, String handle, String id) {
         return SourceRecord.newBuilder()
                 .setReject(
                         Reject.newBuilder()
                                 .setSource(record.source())
                                 .setPosition(record.position())
                                 .setSourceFormat(format)
-                                .setReason(reason)
-                                .setRawText(record.keptText())
+                                .setReason(rejects.reason(reason))
+                                .setRecordSha256(RejectPrivacy.sha256(record.text()))
+                                .setCustomerId(rejects.account(NETWORK_TWITTER, handle, id))
+                                .setRawText(rejects.rawText(record))
                                 .setRejectedOn(
                                         (int)
                                                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class Options {
 
+    /** Options that take no value: present means true. */
+    static final List<String> FLAGS = List.of("rejects-raw");
+
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final boolean help;
 
@@ -40,6 +43,8 @@ final class Options {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            } else if (FLAGS.contains(name)) {
+                value = "true";
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 value = args[++i];
             } else {
@@ -85,6 +90,10 @@ final class Options {
             throw new IllegalArgumentException("option --" + name + " is required (see --help)");
         }
         return value;
+    }
+
+    boolean flag(String name) {
+        return Boolean.parseBoolean(get(name, "false"));
     }
 
     int integer(String name, int fallback) {

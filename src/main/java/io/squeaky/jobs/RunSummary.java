@@ -16,11 +16,13 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
     void print(PrintStream out) {
         out.println();
         out.printf(
-                "Read %,d posts: %,d accepted, %,d rejected, %,d late; %,d duplicates dropped.%n",
+                "Read %,d posts: %,d accepted, %,d rejected, %,d late, %,d blank rows skipped;"
+                        + " %,d duplicates dropped.%n",
                 count(counts, Counters.READ),
                 count(counts, Counters.ACCEPTED),
                 count(counts, Counters.REJECTED),
                 count(counts, Counters.LATE),
+                count(counts, Counters.BLANK),
                 count(counts, Counters.DUPLICATES));
         out.printf(
                 "Wrote %,d cases and %,d exchanges. Not in any case: %,d retweets, %,d brand posts"

@@ -333,7 +333,8 @@ class BatchJobITCase {
     @Test
     void printsAPerBrandSummaryLabelledAsConditionalOnAReply() {
         assertThat(report)
-                .contains("Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late")
+                .contains(
+                        "Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late, 0 blank rows skipped")
                 .contains("among replied cases only")
                 .containsPattern("(?m)^Chipotle\\s+\\d+");
     }

@@ -76,8 +76,8 @@ class LateAndQuietITCase {
                             complaint(
                                     "5",
                                     5,
-                                    "2017-10-09T12:00:00.000Z",
-                                    "@AmazonHelp a week later")));
+                                    "2017-10-10T12:00:00.000Z",
+                                    "@AmazonHelp eight days later")));
             awaitParquet(output.resolve("cases"));
             awaitParquet(output.resolve("late"));
             awaitParquet(output.resolve("rejects"));
@@ -109,7 +109,9 @@ class LateAndQuietITCase {
                                             + output
                                             + "/cases/dt=*/*.parquet')"))
                     .extracting(Object::toString)
-                    .as("the two October 2 complaints, once each, closed by the week-later post")
+                    .as(
+                            "the two October 2 complaints, once each, closed by the post after"
+                                    + " their 7-day reply windows")
                     .containsExactly("[2, 2]");
         } finally {
             cancelAll(client, job);
@@ -127,10 +129,18 @@ class LateAndQuietITCase {
                         complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
                         complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("quiet");
-        // Cases last at most the gap, so the statistics of 2 October are due at the end of 5
-        // October, which the watermark passes while the job runs.
+        // Cases last at most the gap (an unanswered post waits no longer for its reply either), so
+        // the statistics of 2 October are due at the end of 5 October, which the watermark passes
+        // while the job runs.
         CompletableFuture<Void> job =
-                startUnbounded("posts-quiet", "quiet-test", output, "--max-case-length", "72h");
+                startUnbounded(
+                        "posts-quiet",
+                        "quiet-test",
+                        output,
+                        "--max-case-length",
+                        "72h",
+                        "--reply-window",
+                        "72h");
         try {
             Path cases = output.resolve("cases");
             awaitParquet(cases);

@@ -105,6 +105,7 @@ final class CaseDraftWriter {
                         .setEscalated(escalated)
                         .setEscalatedAt(escalatedAt)
                         .setFirstReplyAt(firstReply)
+                        .setFirstReplyLink(replies.firstReplyLink)
                         .setSecondsToFirstReply(
                                 firstReply == null ? null : seconds(openedAt, firstReply))
                         .setBusinessSecondsToFirstReply(

@@ -19,8 +19,15 @@ import java.util.Map;
  */
 final class CaseReplies {
 
+    /** How a reply was linked to the post it answers: by its reply id, or by the mention rule. */
+    static final String BY_REPLY_ID = "reply_id";
+
+    static final String BY_MENTION = "mention_inferred";
+    static final String BY_SERVICE_DESK = "service_desk";
+
     final Long firstReply;
     final boolean repliedPublicly;
+    final String firstReplyLink;
     final Post handoff;
     final Map<String, Post> replyTo = new HashMap<>();
     final boolean escalated;
@@ -28,11 +35,13 @@ final class CaseReplies {
     final Long secondsFromEscalationToReply;
 
     CaseReplies(CaseParts parts, Channel firstChannel) {
-        Long firstPublicReply = null;
+        Post firstPublicPost = null;
         Post firstHandoff = null;
         for (TimelineItem b : parts.brandPosts) {
             Post reply = b.getPost().getPost();
-            firstPublicReply = earliest(firstPublicReply, reply.getCreatedAt());
+            if (firstPublicPost == null || reply.getCreatedAt() < firstPublicPost.getCreatedAt()) {
+                firstPublicPost = reply;
+            }
             if (firstHandoff == null && reply.getPrivateHandoff()) {
                 firstHandoff = reply;
             }
@@ -48,10 +57,15 @@ final class CaseReplies {
                 publicAt = earliest(publicAt, event.getOccurredAt());
             }
         }
+        Long firstPublicReply = firstPublicPost == null ? null : firstPublicPost.getCreatedAt();
         repliedPublicly =
                 firstPublicReply != null
                         && (firstAgentReply == null || firstPublicReply <= firstAgentReply);
         firstReply = earliest(firstPublicReply, firstAgentReply);
+        firstReplyLink =
+                firstReply == null
+                        ? null
+                        : repliedPublicly ? link(firstPublicPost) : BY_SERVICE_DESK;
         handoff = firstHandoff;
         if (!parts.customer.isEmpty()) {
             publicAt = earliest(publicAt, Timeline.time(parts.customer.get(0)));
@@ -76,6 +90,10 @@ final class CaseReplies {
             }
         }
         return replyAfter == null ? null : seconds(escalatedAt, replyAfter);
+    }
+
+    static String link(Post reply) {
+        return reply.getParentInferred() ? BY_MENTION : BY_REPLY_ID;
     }
 
     static boolean isPublic(Channel channel) {

@@ -56,6 +56,7 @@ final class ExchangeRows {
                                             : businessSeconds(desk, at, reply.getCreatedAt()))
                             .setReplyPrivateHandoff(
                                     reply == null ? null : reply.getPrivateHandoff())
+                            .setReplyLink(reply == null ? null : CaseReplies.link(reply))
                             .build());
         }
     }

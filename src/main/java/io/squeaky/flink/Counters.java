@@ -14,6 +14,7 @@ public final class Counters {
     public static final String DUPLICATES = "posts-duplicate";
     public static final String DUPLICATE_EVENTS = "items-duplicate-in-case";
     public static final String RETWEETS = "posts-retweet";
+    public static final String MENTION_INFERRED = "replies-linked-by-mention";
     public static final String NOT_CUSTOMER_TRAFFIC = "brand-posts-not-replying-to-customers";
     public static final String UNATTRIBUTED = "customer-posts-without-brand";
     public static final String UNPLACED_REPLIES = "brand-replies-outside-cases";

@@ -34,6 +34,12 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                 count(counts, Counters.NOT_CUSTOMER_TRAFFIC),
                 count(counts, Counters.UNATTRIBUTED),
                 count(counts, Counters.UNPLACED_REPLIES));
+        if (count(counts, Counters.MENTION_INFERRED) > 0) {
+            out.printf(
+                    "Linked %,d brand replies by the @handle they begin with (the export has no"
+                            + " reply ids): reply_link = mention_inferred.%n",
+                    count(counts, Counters.MENTION_INFERRED));
+        }
         out.printf(
                 "Statistics for %,d brand-periods in brand_metrics, pressure_effect, equity and"
                         + " brand_hours (%,d cases arrived after their period was written).%n",

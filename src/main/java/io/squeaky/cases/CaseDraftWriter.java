@@ -55,8 +55,13 @@ final class CaseDraftWriter {
         CaseReplies replies = new CaseReplies(parts, firstChannel);
         Long firstReply = replies.firstReply;
         TicketHistory history = parts.isTicket() ? TicketHistory.of(parts.events) : null;
-        Long firstResolution = history == null ? null : history.firstResolution();
-        Long fullResolution = history == null ? null : history.fullResolution();
+        // A conversation has no reopen: its first resolution is its full one.
+        SocialResolution.Resolved confirmed = parts.isTicket() ? null : SocialResolution.of(parts);
+        Long firstResolution =
+                history != null
+                        ? history.firstResolution()
+                        : confirmed == null ? null : confirmed.at();
+        Long fullResolution = history != null ? history.fullResolution() : firstResolution;
         ExchangeRows exchanges =
                 new ExchangeRows(parts, replies, desk, caseId, customerId, openedAt);
 
@@ -171,7 +176,12 @@ final class CaseDraftWriter {
                         .setOutcome(Outcome.OPEN)
                         .setOutcomeSource(OutcomeSource.HORIZON)
                         .build();
-        setOutcome(row, fullResolution != null, replies);
+        setOutcome(
+                row,
+                fullResolution == null
+                        ? null
+                        : confirmed != null ? confirmed.source() : OutcomeSource.SERVICE_DESK,
+                replies);
         return CaseDraft.newBuilder()
                 .setCaseRow(row)
                 .setExchangeRows(exchanges.rows)
@@ -183,13 +193,14 @@ final class CaseDraftWriter {
     }
 
     /**
-     * The outcome as far as the case itself tells it. A case nobody answered stays OPEN here:
-     * censoring tells abandoned from still open once the end of observation is known.
+     * The outcome as far as the case itself tells it; {@code resolvedBy} says what resolved it, or
+     * is null. A case nobody answered stays OPEN here: censoring tells abandoned from still open
+     * once the end of observation is known.
      */
-    private static void setOutcome(CaseRecord row, boolean resolved, CaseReplies replies) {
-        if (resolved) {
+    private static void setOutcome(CaseRecord row, OutcomeSource resolvedBy, CaseReplies replies) {
+        if (resolvedBy != null) {
             row.setOutcome(Outcome.RESOLVED);
-            row.setOutcomeSource(OutcomeSource.SERVICE_DESK);
+            row.setOutcomeSource(resolvedBy);
         } else if (replies.handoff != null) {
             row.setOutcome(Outcome.HANDED_OFF_PRIVATE);
             row.setOutcomeSource(OutcomeSource.TEXT_SIGNAL);

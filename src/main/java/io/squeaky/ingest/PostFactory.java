@@ -2,9 +2,11 @@ package io.squeaky.ingest;
 
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
+import io.squeaky.records.ResolutionReading;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.text.Mentions;
 import io.squeaky.text.PrivateHandoffDetector;
+import io.squeaky.text.ResolutionSignal;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +14,8 @@ import java.time.ZoneOffset;
 
 /**
  * What every adapter does once it has the raw fields: decide whether the author is a brand, derive
- * the text signals (the brand a customer addresses, a brand's hand-off to private messages) and
- * build the post or the reject.
+ * the text signals (the brand a customer addresses, a brand's hand-off to private messages, a
+ * confirmed resolution) and build the post or the reject.
  */
 public final class PostFactory implements Serializable {
 
@@ -21,6 +23,7 @@ public final class PostFactory implements Serializable {
 
     private final BrandRegistry brands;
     private final PrivateHandoffDetector handoff = new PrivateHandoffDetector();
+    private final ResolutionSignal resolution = new ResolutionSignal();
     private final Clock clock;
     private final RejectPrivacy rejects;
 
@@ -43,6 +46,10 @@ public final class PostFactory implements Serializable {
         boolean isBrand = brandName != null;
         post.setAuthorIsBrand(isBrand).setBrand(brandName);
         String text = post.getText();
+        post.setResolutionReading(
+                text == null
+                        ? ResolutionReading.NONE
+                        : ResolutionReading.valueOf(resolution.read(text, !isBrand).name()));
         if (isBrand) {
             post.setPrivateHandoff(handoff.asksForPrivateChannel(text));
             post.setAddressedBrand(null);

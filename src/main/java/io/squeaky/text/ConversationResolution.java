@@ -36,10 +36,17 @@ public final class ConversationResolution implements Serializable {
     }
 
     public void add(String postId, long createdAt, String text, boolean byCustomerAccount) {
+        add(postId, createdAt, signal.read(text, byCustomerAccount), byCustomerAccount);
+    }
+
+    /**
+     * The same with the post's reading already taken: the pipeline reads each post when it is
+     * parsed, since post text goes no further than the adapters.
+     */
+    public void add(String postId, long createdAt, Reading reading, boolean byCustomerAccount) {
         if (byCustomer != null) {
             return;
         }
-        Reading reading = signal.read(text, byCustomerAccount);
         if (!byCustomerAccount) {
             brandReplied = true;
             if (reading == Reading.CONFIRMED_BY_BRAND && byBrand == null) {

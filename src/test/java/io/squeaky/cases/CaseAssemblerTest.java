@@ -13,11 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.records.BrandAttribution;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseEventType;
 import io.squeaky.records.CaseRecord;
+import io.squeaky.records.Channel;
 import io.squeaky.records.CloseReason;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.Outcome;
+import io.squeaky.records.OutcomeSource;
+import io.squeaky.records.Post;
+import io.squeaky.records.ResolutionReading;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -286,6 +291,65 @@ class CaseAssemblerTest {
         CaseDraft settled = Censoring.settle(closed.get(0), hours(1), Posts.SCHEDULES);
         assertThat(settled.getCaseRow().getSecondsToCensor()).isNull();
         assertThat(settled.getExchangeRows().get(0).getCensoredAt()).isNull();
+    }
+
+    @Test
+    void aCustomerConfirmingAfterTheBrandsReplyResolvesTheCaseAtTheirPost() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Apple")),
+                answering(brandReply("2", "Apple", minutes(10), "1"), "100"),
+                answeringBrand(
+                        reading(followUp("3", "100", minutes(40), "2"), BY_CUSTOMER), "Apple"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getOutcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(row.getOutcomeSource()).isEqualTo(OutcomeSource.CUSTOMER_CONFIRMATION);
+        assertThat(row.getFirstResolutionAt()).isEqualTo(minutes(40));
+        assertThat(row.getFullResolutionAt()).isEqualTo(minutes(40));
+        assertThat(row.getSecondsToFirstResolution()).isEqualTo(40 * 60L);
+    }
+
+    @Test
+    void aBrandsConfirmedActionResolvesTheCaseAtItsPostUnlessTheCustomerComesBack() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"));
+        closeAtEnd();
+        assertThat(onlyCase().getOutcomeSource()).isEqualTo(OutcomeSource.BRAND_CONFIRMATION);
+        assertThat(onlyCase().getFirstResolutionAt()).isEqualTo(minutes(30));
+
+        closed.clear();
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"),
+                answeringBrand(followUp("3", "100", minutes(90), "2"), "Amazon"));
+        closeAtEnd();
+        assertThat(onlyCase().getOutcome())
+                .as("\"nothing on my card yet\": the brand's word is withdrawn")
+                .isEqualTo(Outcome.REPLIED);
+        assertThat(onlyCase().getFirstResolutionAt()).isNull();
+    }
+
+    @Test
+    void aTicketsResolutionComesFromItsDeskNotFromTheConversation() {
+        feed(
+                Posts.event("T1", CaseEventType.OPENED, Channel.PHONE, minutes(0)),
+                unlinked(complaint("1", "100", minutes(5), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"));
+        closeAtEnd();
+
+        assertThat(onlyCase().getTicketId()).isEqualTo("T1");
+        assertThat(onlyCase().getFirstResolutionAt()).isNull();
+    }
+
+    private static final ResolutionReading BY_CUSTOMER = ResolutionReading.CONFIRMED_BY_CUSTOMER;
+    private static final ResolutionReading BY_BRAND = ResolutionReading.CONFIRMED_BY_BRAND;
+
+    /** The post as the adapter would have read a text confirming a resolution. */
+    private static Post reading(Post post, ResolutionReading reading) {
+        post.setResolutionReading(reading);
+        return post;
     }
 
     @Test

@@ -22,7 +22,8 @@ public record BatchConfig(
 
               --input PATH          posts: a file or folder (read recursively; .gz is inflated);
                                     repeat the option or separate paths with commas
-              --format NAME         twcs (default), twitter-v2 or twitter-v1
+              --format NAME         twcs (default), twitter-v2, twitter-v1, or rtweet (CSV
+                                    exports of R's rtweet, with or without reply ids)
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
             """

@@ -159,7 +159,8 @@ class LateAndQuietITCase {
                                             + " events, censored FROM read_parquet('"
                                             + metrics
                                             + "/dt=*/*.parquet') WHERE first_channel = 'all'"
-                                            + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"))
+                                            + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"
+                                            + " AND endpoint = 'first_reply'"))
                     .as("2 October's window fired on the watermark; 6 October's is still open")
                     .extracting(Object::toString)
                     .containsExactly("[2017-10-02 00:00:00, 1, 0, 1]");

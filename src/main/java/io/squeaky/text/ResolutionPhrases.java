@@ -20,7 +20,8 @@ final class ResolutionPhrases {
                             + "\\s+be)?\\s+(worked|working\\s+(now|again|fine|perfectly|great))\\b",
                     "\\b(works|working|worked)\\s+(now|again|fine\\s+now|perfectly\\s+now)\\b",
                     // A post that opens with the verdict: "Worked 👌", "Works. Blame the update."
-                    "^(@\\w+\\s+)*(it\\s+|that\\s+)?(works|worked)\\b(?!\\s+(for|on|with|in|when|if))",
+                    "^(@\\w+\\s+)*(it\\s+|that\\s+)?(works|worked)\\b(?!\\s+(for|on|with|in|when"
+                            + "|if))",
                     // "got it to work", "seems to be working".
                     "\\bgot\\s+it\\s+(to\\s+)?work(ing)?\\b",
                     "\\bseems?\\s+to\\s+(be\\s+)?work(ing|s)\\b",
@@ -30,37 +31,43 @@ final class ResolutionPhrases {
                             + "(all\\s+)?(sorted|fixed|resolved|solved)\\b",
                     // "fixed it", "we finally fixed it", "it fixed itself", "solved this via
                     // phone".
-                    "\\b(sorted|fixed|resolved|solved|handled)\\s+(it|itself|this|that|the\\s+(issue"
-                            + "|problem))\\b",
+                    "\\b(sorted|fixed|resolved|solved|handled)\\s+(it|itself|this|that"
+                            + "|the\\s+(issue|problem))\\b",
                     "\\b(already|finally)\\s+(been\\s+)?(sorted|fixed|resolved|solved|handled)\\b",
                     "^(@\\w+\\s+)*(sorted|fixed|resolved|solved)\\b",
                     // "all good now", "back up and running", "it's back", "came back on".
                     "\\ball\\s+good(\\s+now)?[\\s,.!]+(thank|thx|cheers|ty\\b)",
                     "\\ball\\s+good\\s+now\\b",
                     "\\b(back\\s+)?up\\s+and\\s+running\\b",
-                    "\\b(it|internet|service|power|wifi|signal|everything|they|it's|they're)('s|'re|\\s+is"
-                            + "|\\s+are|\\s+came)?\\s+back\\s+(now|on|up|online)\\b",
+                    "\\b(it|internet|service|power|wifi|signal|everything|they|it's|they're)('s|'re"
+                            + "|\\s+is|\\s+are|\\s+came)?\\s+back\\s+(now|on|up|online)\\b",
                     // "thanks for sorting it", "thank you for fixing this".
-                    "\\bthank(s|\\s+you)\\s+(so\\s+much\\s+)?for\\s+(sorting|fixing|resolving|solving)\\b",
+                    "\\bthank(s|\\s+you)\\s+(so\\s+much\\s+)?for\\s+(sorting|fixing|resolving"
+                            + "|solving)\\b",
                     // "got my refund", "received the replacement", "my package just got here".
-                    "\\b(got|received|recieved)\\s+(my|our|the)\\s+(\\w+\\s+){0,2}(refund|replacement"
+                    "\\b(got|received|recieved)\\s+(my|our|the)\\s+(\\w+\\s+){0,2}(refund"
+                            + "|replacement"
                             + "|credit|money|package|packages|parcel|order|delivery|item|items)\\b",
-                    "\\b(package|parcel|order|delivery)\\s+(just\\s+)?(got\\s+here|arrived|came)\\b",
+                    "\\b(package|parcel|order|delivery)\\s+(just\\s+)?(got\\s+here|arrived"
+                            + "|came)\\b",
                     "\\b(i've|i\\s+have|we've)\\s+(been\\s+)?(refunded|credited|reimbursed)\\b",
-                    "\\b(added|applied|issued|put)\\s+(a|the)\\s+(credit|refund)\\s+(to|on)\\s+my\\b",
+                    "\\b(added|applied|issued|put)\\s+(a|the)\\s+(credit|refund)\\s+(to"
+                            + "|on)\\s+my\\b",
                     // "got my money back", "helping me get all of my services back".
                     "\\b(get|got|have)\\s+(all\\s+(of\\s+)?)?(my|our)\\s+(\\w+\\s+){0,2}back\\b",
                     // Spanish: "ya funciona", "ya quedó", "ya pude", "ya me dejó", "problema
                     // resuelto".
-                    "\\bya\\s+(me\\s+)?(funciona|funciono|quedo|jala|sirve|llego|llegaron|se\\s+(resolvio"
-                            + "|soluciono|arreglo|reflejo)|lo\\s+(resolvi|solucione|arregle|recibi))\\b",
+                    "\\bya\\s+(me\\s+)?(funciona|funciono|quedo|jala|sirve|llego|llegaron"
+                            + "|se\\s+(resolvio"
+                            + "|soluciono|arreglo|reflejo)|lo\\s+(resolvi|solucione|arregle"
+                            + "|recibi))\\b",
                     "\\bya\\s+(pude|puedo|me\\s+(deja|dejo|permite|permitio|ha\\s+permitido|han"
                             + "\\s+permitido))\\b",
                     "\\b(problema|asunto|tema|caso|todo)\\s+(ya\\s+)?(esta\\s+|quedo\\s+)?"
                             + "(resuelto|solucionado|arreglado)\\b",
                     "\\bya\\s+(quedo|esta)\\s+(resuelto|solucionado|arreglado)\\b",
-                    "\\b(resolvio|soluciono|arreglo|resolvieron|solucionaron|arreglaron|aclararon)\\s+"
-                            + "(el|mi|la)\\s+(problema|duda|tema|caso)\\b",
+                    "\\b(resolvio|soluciono|arreglo|resolvieron|solucionaron|arreglaron"
+                            + "|aclararon)\\s+(el|mi|la)\\s+(problema|duda|tema|caso)\\b",
                     "\\b(recibi|me\\s+llego|me\\s+llegaron)\\s+(mi|mis|el|la|los|las)\\s+(paquete"
                             + "|paquetes|pedido|tarjeta|reembolso|dinero|deposito)\\b",
                     "\\bfunciona\\s+(bien|perfecto|correctamente|de\\s+nuevo)\\b",
@@ -85,7 +92,8 @@ final class ResolutionPhrases {
      */
     static final String CUSTOMER_DISPUTE =
             "\\b(still|no\\s+longer|anymore|sigue|siguen|todavia|aun|ainda|continua|continuo"
-                    + "|toujours|encore|(doesn't|does\\s+not|isn't|is\\s+not|not|won't|can't)\\s+work"
+                    + "|toujours|encore|(doesn't|does\\s+not|isn't|is\\s+not|not|won't"
+                    + "|can't)\\s+work"
                     + "|no\\s+(funciona|sirve|jala)|sin\\s+funcionar|nao\\s+funciona)\\b"
                     + "|\\b(but|pero|mais|mas|however)\\b.{0,40}\\b(now|ahora|again|otra\\s+vez"
                     + "|de\\s+nuevo|maintenant|agora)\\b"
@@ -99,16 +107,18 @@ final class ResolutionPhrases {
             List.of(
                     // English: "we've issued a refund", "I've credited your account".
                     "\\b(i've|i\\s+have|we've|we\\s+have|i|we)\\s+(just\\s+|now\\s+|already\\s+)?"
-                            + "(issued|processed|refunded|credited|applied|reversed|replaced|reinstated"
-                            + "|restored|fixed|resolved|reset|unlocked|reactivated)\\b",
+                            + "(issued|processed|refunded|credited|applied|reversed|replaced"
+                            + "|reinstated|restored|fixed|resolved|reset|unlocked|reactivated)\\b",
                     // "your refund has been processed", "the credit was applied".
                     "\\b(refund|replacement|credit|reimbursement|compensation)\\s+(has\\s+been|have"
                             + "\\s+been|was|is\\s+now)\\s+(issued|processed|applied|sent|approved|"
                             + "credited|completed|shipped)\\b",
                     // "the service has been deactivated as requested", "your account has been
                     // unlocked".
-                    "\\b(has|have)\\s+(now\\s+)?been\\s+(deactivated|cancelled|canceled|closed|refunded"
-                            + "|credited|reversed|waived|removed|reactivated|unlocked|restored|reinstated"
+                    "\\b(has|have)\\s+(now\\s+)?been\\s+(deactivated|cancelled|canceled|closed"
+                            + "|refunded"
+                            + "|credited|reversed|waived|removed|reactivated|unlocked|restored"
+                            + "|reinstated"
                             + "|replaced|fixed|resolved|processed|issued|applied|corrected)\\b",
                     // "your replacement is on its way".
                     "\\b(replacement|refund|order|package|new\\s+\\w+)\\s+(is|are|has\\s+been)\\s+"
@@ -118,16 +128,20 @@ final class ResolutionPhrases {
                             + "(fixed|resolved|sorted)\\b",
                     // Spanish: "hemos realizado el reembolso", "tu bonificación ya fue aplicada".
                     "\\b(hemos|he|ya)\\s+(realizado|procesado|aplicado|emitido|efectuado|bonificado"
-                            + "|abonado|reembolsado|reembolsado|solucionado|resuelto|reactivado)\\b",
-                    "\\b(reembolso|bonificacion|abono|reposicion|devolucion|aclaracion)\\s+(ya\\s+)?"
-                            + "(fue|ha\\s+sido|esta|quedo)\\s+(realizad|procesad|aplicad|emitid|resuelt"
-                            + "|enviad|en\\s+camino)",
+                            + "|abonado|reembolsado|reembolsado|solucionado|resuelto"
+                            + "|reactivado)\\b",
+                    "\\b(reembolso|bonificacion|abono|reposicion|devolucion"
+                            + "|aclaracion)\\s+(ya\\s+)?"
+                            + "(fue|ha\\s+sido|esta|quedo)\\s+(realizad|procesad|aplicad|emitid"
+                            + "|resuelt|enviad|en\\s+camino)",
                     // Portuguese: "já realizamos o estorno", "o reembolso foi efetuado".
                     "\\b(realizamos|processamos|efetuamos|estornamos|reembolsamos)\\b",
-                    "\\b(estorno|reembolso)\\s+(ja\\s+)?(foi|esta)\\s+(realizado|processado|efetuado)\\b",
+                    "\\b(estorno|reembolso)\\s+(ja\\s+)?(foi|esta)\\s+(realizado|processado"
+                            + "|efetuado)\\b",
                     // French: "nous avons effectué le remboursement", "le remboursement a été
                     // émis".
-                    "\\b(nous\\s+avons|j'ai)\\s+(effectue|procede|rembourse|emis|credite|remplace)\\b",
+                    "\\b(nous\\s+avons|j'ai)\\s+(effectue|procede|rembourse|emis|credite"
+                            + "|remplace)\\b",
                     "\\b(remboursement|avoir)\\s+(a\\s+ete|est)\\s+(effectue|emis|credite)\\b");
 
     /**
@@ -145,6 +159,6 @@ final class ResolutionPhrases {
      */
     static final String CUSTOMER_HEDGE =
             "\\b(if|when|once|hope|hopes|hoped|hoping|hopefully|should|would|will|let\\s+(us|me)"
-                    + "\\s+know|not|never|no|nunca|nao|pas|ne|sin|sem|cuando|espero|ojala|a\\s+ver\\s+si"
-                    + "|quand|j'espere)\\b|n't\\b|\\bsi\\b(?!\\s*[,.!])";
+                    + "\\s+know|not|never|no|nunca|nao|pas|ne|sin|sem|cuando|espero|ojala"
+                    + "|a\\s+ver\\s+si|quand|j'espere)\\b|n't\\b|\\bsi\\b(?!\\s*[,.!])";
 }

@@ -39,94 +39,22 @@ public final class ResolutionSignal implements Serializable {
      * Fragments every customer phrase contains. Most posts contain none and skip the regular
      * expressions, which keeps the signal as cheap per post as the hand-off detector.
      */
-    private static final String[] CUSTOMER_CUES = {
-        "work",
-        "sort",
-        "fix",
-        "resol",
-        "solv",
-        "solu",
-        "resuel",
-        "handled",
-        "running",
-        "good",
-        "back",
-        "refund",
-        "replacement",
-        "credit",
-        "money",
-        "package",
-        "parcel",
-        "order",
-        "deliver",
-        "item",
-        "reimburs",
-        "funcion",
-        "qued",
-        "jala",
-        "sirve",
-        "lleg",
-        "reflej",
-        "arregl",
-        "recib",
-        "pude",
-        "puedo",
-        "deja",
-        "dejo",
-        "permit",
-        "aclar",
-        "listo",
-        "certo",
-        "regl",
-        "bon",
-        "marche",
-        "fonction"
-    };
+    private static final String[] CUSTOMER_CUES =
+            ("work sort fix resol solv solu resuel handled running good back"
+                            + " refund replacement credit money package parcel order deliver"
+                            + " item reimburs funcion qued jala sirve lleg reflej arregl recib"
+                            + " pude puedo deja dejo permit aclar listo certo regl bon marche"
+                            + " fonction")
+                    .split(" ");
 
     /** Fragments every brand phrase contains. */
-    private static final String[] BRAND_CUES = {
-        "issued",
-        "proces",
-        "refund",
-        "credit",
-        "appl",
-        "revers",
-        "replace",
-        "reinstat",
-        "restor",
-        "fix",
-        "resol",
-        "resuel",
-        "reset",
-        "unlock",
-        "reactiv",
-        "reimburs",
-        "compens",
-        "been",
-        "way",
-        "ship",
-        "dispatch",
-        "sort",
-        "realiz",
-        "aplic",
-        "emit",
-        "efectu",
-        "efetu",
-        "bonific",
-        "abon",
-        "reembols",
-        "soluc",
-        "reposic",
-        "devoluc",
-        "aclarac",
-        "estorn",
-        "effectu",
-        "proced",
-        "rembours",
-        "emis",
-        "rempla",
-        "avoir"
-    };
+    private static final String[] BRAND_CUES =
+            ("issued proces refund credit appl revers replace reinstat"
+                            + " restor fix resol resuel reset unlock reactiv reimburs compens"
+                            + " been way ship dispatch sort realiz aplic emit efectu efetu"
+                            + " bonific abon reembols soluc reposic devoluc aclarac estorn"
+                            + " effectu proced rembours emis rempla avoir")
+                    .split(" ");
 
     public ResolutionSignal() {}
 

@@ -19,12 +19,14 @@ import java.util.Map;
  * reading, java.time parsing, and the textbook definition (a customer post, the earliest brand post
  * whose in_response_to_tweet_id names it, posted no earlier than it and within the reply window).
  */
-final class IndependentTwcsReading {
+public final class IndependentTwcsReading {
+
+    private IndependentTwcsReading() {}
 
     private static final DateTimeFormatter CREATED_AT =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
-    record Figures(int repliedCustomerPosts, double medianMinutes) {}
+    public record Figures(int repliedCustomerPosts, double medianMinutes) {}
 
     /**
      * One row of the file; {@code parent} is its in_response_to_tweet_id as an integer, or null.
@@ -79,7 +81,7 @@ final class IndependentTwcsReading {
         return parents;
     }
 
-    static Figures of(Path csv, Duration replyWindow) throws IOException {
+    public static Figures of(Path csv, Duration replyWindow) throws IOException {
         Map<String, Tweet> rows = tweets(csv);
         Map<String, Long> firstReply = new HashMap<>();
         customerParents(rows, replyWindow)

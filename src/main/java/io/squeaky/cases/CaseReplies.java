@@ -19,9 +19,10 @@ import java.util.Map;
  */
 final class CaseReplies {
 
-    /** How a reply was linked to the post it answers: by its reply id, or by the mention rule. */
+    // How a first reply was linked to the case: a post by its reply id or by the mention rule,
+    // or an agent reply on the desk. Studies filter on these values, so they are part of the
+    // tables' contract.
     static final String BY_REPLY_ID = "reply_id";
-
     static final String BY_MENTION = "mention_inferred";
     static final String BY_SERVICE_DESK = "service_desk";
 

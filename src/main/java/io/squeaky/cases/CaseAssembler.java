@@ -114,9 +114,8 @@ public final class CaseAssembler implements Serializable {
                         .build(
                                 customerKey,
                                 timeline.getItems(),
-                                closesAt(timeline),
-                                atEnd,
-                                cutAtMaxLength(timeline));
+                                new CaseDraftWriter.SessionEnd(
+                                        closesAt(timeline), atEnd, cutAtMaxLength(timeline)));
         timeline.setItems(new ArrayList<>());
         timeline.setStartedAt(null);
         timeline.setLastActivity(Long.MIN_VALUE);
@@ -126,9 +125,10 @@ public final class CaseAssembler implements Serializable {
 
     /**
      * When the session closes if nothing more happens: its last activity plus the inactivity gap,
-     * or plus the ticket timeout while one of its tickets is unresolved, but no later than the
-     * maximum case length after it started. Long.MAX_VALUE for an empty timeline. Amplification by
-     * others does not keep a customer's session open.
+     * or plus the ticket timeout while one of its tickets is unresolved, and not before the reply
+     * window of its latest unanswered customer post has passed; but no later than the maximum case
+     * length after it started. Long.MAX_VALUE for an empty timeline. Amplification by others does
+     * not keep a customer's session open.
      */
     public long closesAt(CustomerTimeline timeline) {
         if (timeline.getItems().isEmpty() || timeline.getLastActivity() == Long.MIN_VALUE) {
@@ -140,7 +140,29 @@ public final class CaseAssembler implements Serializable {
     private long quietAt(CustomerTimeline timeline) {
         long quiet =
                 hasUnresolvedTicket(timeline) ? rules.ticketTimeoutMillis() : rules.gapMillis();
-        return timeline.getLastActivity() + quiet;
+        return Math.max(timeline.getLastActivity() + quiet, awaitingReplyUntil(timeline));
+    }
+
+    /**
+     * The end of the reply window of the latest customer post no brand has answered yet, or
+     * Long.MIN_VALUE. Closing before it would leave a brand reply that the reply window links
+     * outside every case, and the slowest replies are the ones a gap would lose.
+     */
+    private long awaitingReplyUntil(CustomerTimeline timeline) {
+        Set<String> answered = new HashSet<>();
+        for (TimelineItem item : timeline.getItems()) {
+            if (Timeline.isBrandPost(item)) {
+                answered.add(item.getPost().getPost().getParentPostId());
+            }
+        }
+        long until = Long.MIN_VALUE;
+        for (TimelineItem item : timeline.getItems()) {
+            if (Timeline.isCustomerPost(item)
+                    && !answered.contains(item.getPost().getPost().getPostId())) {
+                until = Math.max(until, Timeline.time(item) + rules.replyWindowMillis());
+            }
+        }
+        return until;
     }
 
     private boolean cutAtMaxLength(CustomerTimeline timeline) {

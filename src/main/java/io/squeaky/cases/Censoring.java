@@ -11,11 +11,11 @@ import io.squeaky.records.OutcomeSource;
 
 /**
  * Settles when a case stopped being observed. A case is observed until its session closed (last
- * activity plus the inactivity gap, or the ticket timeout) or until the data horizon (the latest
- * event time in the input), whichever comes first. Unanswered cases and exchanges are
- * right-censored there, not dropped. A case nobody answered or resolved is ABANDONED when it went
- * quiet before the horizon, and OPEN when the data ended first or it was still going at the maximum
- * case length.
+ * activity plus the inactivity gap, or the ticket timeout, and no earlier than the end of the reply
+ * window of its latest unanswered post) or until the data horizon (the latest event time in the
+ * input), whichever comes first. Unanswered cases and exchanges are right-censored there, not
+ * dropped. A case nobody answered or resolved is ABANDONED when it went quiet before the horizon,
+ * and OPEN when the data ended first or it was still going at the maximum case length.
  */
 public final class Censoring {
 
@@ -42,9 +42,7 @@ public final class Censoring {
         boolean unanswered = row.getFirstReplyAt() == null;
         row.setSecondsToCensor(unanswered ? seconds(row.getOpenedAt(), censoredAt) : null);
         row.setBusinessSecondsToCensor(
-                unanswered
-                        ? SessionCases.businessSeconds(desk, row.getOpenedAt(), censoredAt)
-                        : null);
+                unanswered ? Durations.businessSeconds(desk, row.getOpenedAt(), censoredAt) : null);
         if (row.getOutcome() == Outcome.OPEN) {
             boolean abandoned = byInactivity && !cut;
             row.setOutcome(abandoned ? Outcome.ABANDONED : Outcome.OPEN);
@@ -56,7 +54,7 @@ public final class Censoring {
                     row.getRequesterWaitSeconds() + seconds(waitingSince, censoredAt));
             row.setBusinessRequesterWaitSeconds(
                     row.getBusinessRequesterWaitSeconds()
-                            + SessionCases.businessSeconds(desk, waitingSince, censoredAt));
+                            + Durations.businessSeconds(desk, waitingSince, censoredAt));
         }
         for (ExchangeRecord exchange : draft.getExchangeRows()) {
             boolean open = exchange.getRepliedAt() == null;
@@ -64,7 +62,7 @@ public final class Censoring {
             exchange.setSecondsToCensor(open ? seconds(exchange.getPostedAt(), censoredAt) : null);
             exchange.setBusinessSecondsToCensor(
                     open
-                            ? SessionCases.businessSeconds(desk, exchange.getPostedAt(), censoredAt)
+                            ? Durations.businessSeconds(desk, exchange.getPostedAt(), censoredAt)
                             : null);
         }
         return draft;

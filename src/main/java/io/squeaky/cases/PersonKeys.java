@@ -48,7 +48,8 @@ public final class PersonKeys implements Serializable {
                 : "desk:" + event.getBrand() + ":" + event.getCustomerId();
     }
 
-    private static String social(String network, String handle, String id) {
+    /** The key of a social account: its screen name when known, else its account id. */
+    public static String social(String network, String handle, String id) {
         return network + ":" + (handle != null ? handle : id).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import io.squeaky.cases.LateIdentities;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.CaseEvent;
 import io.squeaky.records.LateRecord;
@@ -14,11 +15,18 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The gate behind every source: rejects go to their side output, posts and ticket events behind the
- * watermark to the late side outputs, ticket events to theirs, and posts pass on without their
- * text, which nothing downstream reads (its signals were taken when it was parsed).
+ * The gate behind every source: blank rows are counted and go no further, rejects to their side
+ * output, posts and ticket events behind the watermark to the late side outputs, ticket events to
+ * theirs, and posts pass on without their text, which nothing downstream reads (its signals were
+ * taken when it was parsed).
  */
 public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
+
+    private final LateIdentities identities;
+
+    public AdmitPosts(LateIdentities identities) {
+        this.identities = identities;
+    }
 
     public static final OutputTag<Reject> REJECTS =
             new OutputTag<>("rejects", new AvroTypeInfo<>(Reject.class));
@@ -34,6 +42,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
     private transient Count eventsRead;
     private transient Count eventsAccepted;
     private transient LongMaximum eventTimeReached;
+    private transient Count blank;
     private transient volatile long lastWatermark = Long.MIN_VALUE;
 
     @Override
@@ -46,6 +55,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
         eventsAccepted = new Count(getRuntimeContext(), Counters.EVENTS_ACCEPTED);
         eventTimeReached = new LongMaximum(Long.MIN_VALUE);
         getRuntimeContext().addAccumulator(Counters.EVENT_TIME_REACHED, eventTimeReached);
+        blank = new Count(getRuntimeContext(), Counters.BLANK);
         getRuntimeContext()
                 .getMetricGroup()
                 .gauge(
@@ -70,6 +80,11 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
     @Override
     public void processElement(SourceRecord record, Context ctx, Collector<Post> out) {
+        if (record.getBlankRows() > 0) {
+            read.add(record.getBlankRows());
+            blank.add(record.getBlankRows());
+            return;
+        }
         read.inc();
         if (record.getReject() != null) {
             if (InputFormat.isServiceDesk(record.getReject().getSourceFormat())) {
@@ -89,7 +104,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
                 ctx.output(
                         LATE,
                         late("case_event", event.getTicketId(), event.getOccurredAt(), watermark)
-                                .setCaseEvent(event)
+                                .setCaseEvent(identities.pseudonymise(event))
                                 .build());
             } else {
                 accepted.inc();
@@ -110,7 +125,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
                                     post.getNetwork() + ":" + post.getPostId(),
                                     post.getCreatedAt(),
                                     watermark)
-                            .setPost(post)
+                            .setPost(identities.pseudonymise(post))
                             .build());
             return;
         }

@@ -8,6 +8,7 @@ import io.squeaky.records.TimelineItem;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,8 +20,9 @@ import org.apache.flink.util.Collector;
  * its maximum, in timestamp order, so the same steps run in the same order; timers cannot be set
  * then, and the last timer closes what is left.
  *
- * <p>State: the buffer (emptied as the watermark passes) and the open session (cleared when it
- * closes).
+ * <p>State: the buffer (emptied as the watermark passes), the open session (cleared when it closes)
+ * and the time of its closing timer. The closing time moves earlier when a reply ends the wait for
+ * a reply window, so the timer set for the old time is deleted, not left to fire idly.
  */
 public final class AssembleCases extends KeyedProcessFunction<String, TimelineItem, CaseDraft> {
 
@@ -28,6 +30,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
 
     private transient EventTimeBuffer buffer;
     private transient ValueState<CustomerTimeline> session;
+    private transient ValueState<Long> closeTimer;
     private transient Count unattributed;
     private transient Count unplacedReplies;
     private transient Count duplicateEvents;
@@ -45,6 +48,8 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "session", new AvroTypeInfo<>(CustomerTimeline.class)));
+        closeTimer =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("close-timer", Types.LONG));
         unattributed = new Count(getRuntimeContext(), Counters.UNATTRIBUTED);
         unplacedReplies = new Count(getRuntimeContext(), Counters.UNPLACED_REPLIES);
         duplicateEvents = new Count(getRuntimeContext(), Counters.DUPLICATE_EVENTS);
@@ -76,13 +81,27 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         if (atEnd && buffer.isEmpty()) {
             Long ingested = timeline.getLastIngestedAt();
             emit(assembler.close(customer, timeline, true), ingested, out);
-        } else if (!atEnd && assembler.closesAt(timeline) != Long.MAX_VALUE) {
-            ctx.timerService().registerEventTimeTimer(assembler.closesAt(timeline));
+        } else if (!atEnd) {
+            moveCloseTimer(timestamp, assembler.closesAt(timeline), ctx);
         }
         if (timeline.getItems().isEmpty()) {
             session.clear();
+            closeTimer.clear();
         } else {
             session.update(timeline);
+        }
+    }
+
+    private void moveCloseTimer(long now, long closesAt, OnTimerContext ctx) throws Exception {
+        Long previous = closeTimer.value();
+        if (previous != null && previous != closesAt && previous > now && !buffer.holds(previous)) {
+            ctx.timerService().deleteEventTimeTimer(previous);
+        }
+        if (closesAt == Long.MAX_VALUE) {
+            closeTimer.clear();
+        } else {
+            ctx.timerService().registerEventTimeTimer(closesAt);
+            closeTimer.update(closesAt);
         }
     }
 

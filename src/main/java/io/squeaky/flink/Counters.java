@@ -2,8 +2,8 @@ package io.squeaky.flink;
 
 /**
  * Names of the job's accumulators, which also name its metrics. They reconcile: read = accepted +
- * rejected + late, where the "posts" counters count ticket events too; the ticket events among them
- * are counted again on their own.
+ * rejected + blank + late, where the "posts" counters count ticket events too; the ticket events
+ * among them are counted again on their own.
  */
 public final class Counters {
 
@@ -14,9 +14,11 @@ public final class Counters {
     public static final String EVENTS_READ = "ticket-events-read";
     public static final String EVENTS_ACCEPTED = "ticket-events-accepted";
     public static final String EVENT_TIME_REACHED = "event-time-reached";
+    public static final String BLANK = "rows-blank";
     public static final String DUPLICATES = "posts-duplicate";
     public static final String DUPLICATE_EVENTS = "items-duplicate-in-case";
     public static final String RETWEETS = "posts-retweet";
+    public static final String MENTION_INFERRED = "replies-linked-by-mention";
     public static final String NOT_CUSTOMER_TRAFFIC = "brand-posts-not-replying-to-customers";
     public static final String UNATTRIBUTED = "customer-posts-without-brand";
     public static final String UNPLACED_REPLIES = "brand-replies-outside-cases";

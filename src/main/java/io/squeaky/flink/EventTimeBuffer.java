@@ -49,6 +49,11 @@ final class EventTimeBuffer {
         return due;
     }
 
+    /** Whether items of this instant are waiting, so that its timer is still needed. */
+    boolean holds(long at) throws Exception {
+        return waiting.contains(at);
+    }
+
     boolean isEmpty() throws Exception {
         return waiting.isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import io.squeaky.ingest.ByteOrderMark;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
 import io.squeaky.ingest.RawRecord;
@@ -34,7 +35,9 @@ public final class KafkaRecords implements KafkaRecordDeserializationSchema<Sour
             parser = format.parser(factory);
         }
         String text =
-                message.value() == null ? "" : new String(message.value(), StandardCharsets.UTF_8);
+                message.value() == null
+                        ? ""
+                        : ByteOrderMark.strip(new String(message.value(), StandardCharsets.UTF_8));
         RawRecord record =
                 new RawRecord(message.topic() + "/" + message.partition(), message.offset(), text);
         if (text.isBlank()) {

@@ -1,5 +1,7 @@
 package io.squeaky.flink;
 
+import io.squeaky.ingest.BlankRows;
+import io.squeaky.ingest.ByteOrderMark;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
 import io.squeaky.ingest.RawRecord;
@@ -24,8 +26,9 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 /**
  * Reads post files for a FileSource. A bulk format rather than a stream format because the reader
  * needs the file's path for rejects, and a TWCS record may span lines. Files are read whole (a
- * quoted newline makes a record boundary undecidable mid-file); {@code .gz} files are inflated. A
- * restored reader re-parses its file and skips the records already emitted.
+ * quoted newline makes a record boundary undecidable mid-file); {@code .gz} files are inflated and
+ * a leading UTF-8 byte-order mark is dropped. A restored reader re-parses its file and skips the
+ * records already emitted.
  */
 public final class PostFileFormat implements BulkFormat<SourceRecord, FileSourceSplit> {
 
@@ -80,7 +83,10 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
             this.source = path.toString();
             InputStream raw = path.getFileSystem().open(path);
             this.stream = source.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
-            this.splitter = format.splitter(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            this.splitter =
+                    format.splitter(
+                            new InputStreamReader(
+                                    ByteOrderMark.skip(stream), StandardCharsets.UTF_8));
             this.parser = format.parser(factory);
             this.toSkip = alreadyEmitted;
             this.emitted = alreadyEmitted;
@@ -110,14 +116,25 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
             return iterator;
         }
 
+        /** The next record; a run of blank rows leaves as one count before the row after it. */
         private SourceRecord nextRecord() throws IOException {
+            int blank = 0;
             while (parsed.isEmpty() && !exhausted) {
                 String text = splitter.next();
                 if (text == null) {
                     exhausted = true;
+                } else if (BlankRows.isBlank(text, format.isCsv())) {
+                    blank++;
                 } else {
+                    if (blank > 0) {
+                        parsed.add(SourceRecord.newBuilder().setBlankRows(blank).build());
+                        blank = 0;
+                    }
                     parser.parse(new RawRecord(source, splitter.recordLine(), text), parsed::add);
                 }
+            }
+            if (blank > 0) {
+                parsed.add(SourceRecord.newBuilder().setBlankRows(blank).build());
             }
             return parsed.poll();
         }

@@ -9,6 +9,7 @@ public enum InputFormat {
     TWCS(TwcsParser.FORMAT),
     TWITTER_V2(TwitterV2Parser.FORMAT),
     TWITTER_V1(TwitterV1Parser.FORMAT),
+    RTWEET(RtweetParser.FORMAT),
     SERVICE_DESK_CSV(ServiceDeskCsvParser.FORMAT),
     SERVICE_DESK_JSONL(ServiceDeskJsonParser.FORMAT);
 
@@ -32,13 +33,26 @@ public enum InputFormat {
                                         "unknown format '"
                                                 + name
                                                 + "', expected twcs, twitter-v2, twitter-v1,"
-                                                + " service-desk-csv or service-desk-jsonl"));
+                                                + " rtweet, service-desk-csv or"
+                                                + " service-desk-jsonl"));
     }
 
     public RecordSplitter splitter(Reader in) {
-        return this == TWCS || this == SERVICE_DESK_CSV
-                ? new CsvRecordSplitter(in)
-                : new LineSplitter(in);
+        return isCsv() ? new CsvRecordSplitter(in) : new LineSplitter(in);
+    }
+
+    public boolean isCsv() {
+        return this == TWCS || this == RTWEET || this == SERVICE_DESK_CSV;
+    }
+
+    /** Exports that may have lost their reply ids: brand replies are linked by the mention rule. */
+    public boolean linksByMention() {
+        return this == RTWEET;
+    }
+
+    /** {@link #linksByMention()} of a post's {@code source_format}, without a lookup per post. */
+    public static boolean linksByMention(String sourceFormat) {
+        return RtweetParser.FORMAT.equals(sourceFormat);
     }
 
     public RecordParser parser(PostFactory factory) {
@@ -46,6 +60,7 @@ public enum InputFormat {
             case TWCS -> new TwcsParser(factory);
             case TWITTER_V2 -> new TwitterV2Parser(factory);
             case TWITTER_V1 -> new TwitterV1Parser(factory);
+            case RTWEET -> new RtweetParser(factory);
             case SERVICE_DESK_CSV -> new ServiceDeskCsvParser(factory);
             case SERVICE_DESK_JSONL -> new ServiceDeskJsonParser(factory);
         };
@@ -53,7 +68,7 @@ public enum InputFormat {
 
     /** How the collection was selected, carried into every case so studies can report it. */
     public boolean carriesPosts() {
-        return this == TWCS || this == TWITTER_V2 || this == TWITTER_V1;
+        return this == TWCS || this == TWITTER_V2 || this == TWITTER_V1 || this == RTWEET;
     }
 
     /** Whether a format named in a reject is a service desk's, whatever else it may say. */

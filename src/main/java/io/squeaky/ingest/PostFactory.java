@@ -2,9 +2,11 @@ package io.squeaky.ingest;
 
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
+import io.squeaky.records.ResolutionReading;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.text.Mentions;
 import io.squeaky.text.PrivateHandoffDetector;
+import io.squeaky.text.ResolutionSignal;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +14,8 @@ import java.time.ZoneOffset;
 
 /**
  * What every adapter does once it has the raw fields: decide whether the author is a brand, derive
- * the text signals (the brand a customer addresses, a brand's hand-off to private messages) and
- * build the post or the reject.
+ * the text signals (the brand a customer addresses, a brand's hand-off to private messages, a
+ * confirmed resolution) and build the post or the reject.
  */
 public final class PostFactory implements Serializable {
 
@@ -21,11 +23,18 @@ public final class PostFactory implements Serializable {
 
     private final BrandRegistry brands;
     private final PrivateHandoffDetector handoff = new PrivateHandoffDetector();
+    private final ResolutionSignal resolution = new ResolutionSignal();
     private final Clock clock;
+    private final RejectPrivacy rejects;
 
     public PostFactory(BrandRegistry brands, Clock clock) {
+        this(brands, clock, RejectPrivacy.safe());
+    }
+
+    public PostFactory(BrandRegistry brands, Clock clock, RejectPrivacy rejects) {
         this.brands = brands;
         this.clock = clock;
+        this.rejects = rejects;
     }
 
     public BrandRegistry brands() {
@@ -37,6 +46,10 @@ public final class PostFactory implements Serializable {
         boolean isBrand = brandName != null;
         post.setAuthorIsBrand(isBrand).setBrand(brandName);
         String text = post.getText();
+        post.setResolutionReading(
+                text == null
+                        ? ResolutionReading.NONE
+                        : ResolutionReading.valueOf(resolution.read(text, !isBrand).name()));
         if (isBrand) {
             post.setPrivateHandoff(handoff.asksForPrivateChannel(text));
             post.setAddressedBrand(null);
@@ -55,14 +68,25 @@ public final class PostFactory implements Serializable {
     }
 
     public SourceRecord reject(RawRecord record, String format, String reason) {
+        return reject(record, format, reason, null, null);
+    }
+
+    /**
+     * A reject whose record named its author: by screen name {@code handle} or account id {@code
+     * id} (either may be null). The reject carries the author's pseudonym, never the raw account.
+     */
+    public SourceRecord reject(
+            RawRecord record, String format, String reason, String handle, String id) {
         return SourceRecord.newBuilder()
                 .setReject(
                         Reject.newBuilder()
                                 .setSource(record.source())
                                 .setPosition(record.position())
                                 .setSourceFormat(format)
-                                .setReason(reason)
-                                .setRawText(record.keptText())
+                                .setReason(rejects.reason(reason))
+                                .setRecordSha256(RejectPrivacy.sha256(record.text()))
+                                .setCustomerId(rejects.account(NETWORK_TWITTER, handle, id))
+                                .setRawText(rejects.rawText(record))
                                 .setRejectedOn(
                                         (int)
                                                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)

@@ -13,16 +13,37 @@ import java.util.function.Consumer;
  * without the unnamed leading index column that pandas re-saves add. Ids written as floats ({@code
  * 3.0}) are read as integers. Replies are linked only through their own {@code
  * in_response_to_tweet_id}: {@code response_tweet_id} lists are known to be corrupted by
- * spreadsheet re-saves and are ignored. An {@code inbound=False} author is a brand account even
+ * spreadsheet re-saves and are ignored. Columns are found by their header names when there is a
+ * header, else taken in the standard order. An {@code inbound=False} author is a brand account even
  * when the brand list does not name it; it then stands for a brand of its own name.
  */
 public final class TwcsParser implements RecordParser {
 
     public static final String FORMAT = "twcs";
-    private static final int COLUMNS = 7;
+    private static final List<String> COLUMN_NAMES =
+            List.of(
+                    "tweet_id",
+                    "author_id",
+                    "inbound",
+                    "created_at",
+                    "text",
+                    "response_tweet_id",
+                    "in_response_to_tweet_id");
+    private static final int COLUMNS = COLUMN_NAMES.size();
+    private static final int TWEET_ID = 0;
+    private static final int AUTHOR_ID = 1;
+    private static final int INBOUND = 2;
+    private static final int CREATED_AT = 3;
+    private static final int TEXT = 4;
+    private static final int UNUSED_RESPONSE_IDS = 5;
+    private static final int PARENT_ID = 6;
 
     private final PostFactory factory;
-    private int leadingColumns = -1;
+
+    /** Index of each named column in a row, from the header; null until a header is read. */
+    private int[] columns;
+
+    private int width;
 
     public TwcsParser(PostFactory factory) {
         this.factory = factory;
@@ -36,45 +57,49 @@ public final class TwcsParser implements RecordParser {
             return;
         }
         if (isHeader(fields)) {
-            leadingColumns = fields.size() - COLUMNS;
+            readHeader(fields);
             return;
         }
-        int skip = leadingColumns >= 0 ? leadingColumns : Math.max(0, fields.size() - COLUMNS);
-        if (fields.size() != COLUMNS + skip) {
+        int[] at = columns != null ? columns : positional(Math.max(0, fields.size() - COLUMNS));
+        int expected = columns != null ? width : at[TWEET_ID] + COLUMNS;
+        if (fields.size() != expected) {
             out.accept(
                     factory.reject(
                             record,
                             FORMAT,
-                            "expected " + (COLUMNS + skip) + " fields, found " + fields.size()));
+                            "expected " + expected + " fields, found " + fields.size()));
             return;
         }
         String problem = null;
         try {
-            problem = read(fields, skip, record, out);
+            problem = read(fields, at, out);
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
         if (problem != null) {
-            out.accept(factory.reject(record, FORMAT, problem));
+            String author = fields.get(at[AUTHOR_ID]).strip();
+            out.accept(
+                    factory.reject(
+                            record, FORMAT, problem, null, author.isEmpty() ? null : author));
         }
     }
 
-    private String read(
-            List<String> fields, int skip, RawRecord record, Consumer<SourceRecord> out) {
-        String tweetId = integerId(fields.get(skip));
+    private String read(List<String> fields, int[] at, Consumer<SourceRecord> out) {
+        String tweetText = fields.get(at[TWEET_ID]);
+        String tweetId = integerId(tweetText);
         if (tweetId == null) {
-            return "tweet_id is not an integer: '" + fields.get(skip) + "'";
+            return "tweet_id is not an integer: '" + tweetText + "'";
         }
-        String author = fields.get(skip + 1).strip();
+        String author = fields.get(at[AUTHOR_ID]).strip();
         if (author.isEmpty()) {
             return "author_id is empty";
         }
-        Boolean inbound = bool(fields.get(skip + 2));
+        Boolean inbound = bool(fields.get(at[INBOUND]));
         if (inbound == null) {
-            return "inbound is neither True nor False: '" + fields.get(skip + 2) + "'";
+            return "inbound is neither True nor False: '" + fields.get(at[INBOUND]) + "'";
         }
-        long createdAt = TwitterTime.parseClassic(fields.get(skip + 3));
-        String parentText = fields.get(skip + 6).strip();
+        long createdAt = TwitterTime.parseClassic(fields.get(at[CREATED_AT]));
+        String parentText = fields.get(at[PARENT_ID]).strip();
         String parent = parentText.isEmpty() ? null : integerId(parentText);
         if (!parentText.isEmpty() && parent == null) {
             return "in_response_to_tweet_id is not an integer: '" + parentText + "'";
@@ -86,7 +111,7 @@ public final class TwcsParser implements RecordParser {
                         .setAuthorId(author)
                         .setAuthorHandle(inbound ? null : author)
                         .setCreatedAt(createdAt)
-                        .setText(fields.get(skip + 4));
+                        .setText(fields.get(at[TEXT]));
         String brand = null;
         if (!inbound) {
             String registered = factory.registeredBrand(author);
@@ -96,9 +121,42 @@ public final class TwcsParser implements RecordParser {
         return null;
     }
 
+    /** A header names at least tweet_id and author_id; the pandas index column has no name. */
     private static boolean isHeader(List<String> fields) {
-        return fields.size() >= COLUMNS
-                && fields.get(fields.size() - COLUMNS).strip().equals("tweet_id");
+        return fields.stream().map(String::strip).anyMatch("tweet_id"::equals)
+                && fields.stream().map(String::strip).anyMatch("author_id"::equals);
+    }
+
+    /**
+     * Columns by name. A header without a column the parser needs falls back to the standard order
+     * after the header's leading unnamed columns, so every row then gets a clear reject.
+     */
+    private void readHeader(List<String> fields) {
+        width = fields.size();
+        columns = new int[COLUMNS];
+        for (int c = 0; c < COLUMNS; c++) {
+            columns[c] = -1;
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).strip().equalsIgnoreCase(COLUMN_NAMES.get(c))) {
+                    columns[c] = i;
+                }
+            }
+        }
+        for (int c = 0; c < COLUMNS; c++) {
+            if (columns[c] < 0 && c != UNUSED_RESPONSE_IDS) {
+                columns = positional(Math.max(0, width - COLUMNS));
+                return;
+            }
+        }
+    }
+
+    /** The standard column order after {@code skip} leading columns. */
+    private static int[] positional(int skip) {
+        int[] at = new int[COLUMNS];
+        for (int c = 0; c < COLUMNS; c++) {
+            at[c] = skip + c;
+        }
+        return at;
     }
 
     private static Boolean bool(String text) {

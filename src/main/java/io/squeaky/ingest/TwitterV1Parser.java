@@ -52,20 +52,21 @@ public final class TwitterV1Parser implements RecordParser {
         JsonNode user = tweet.get("user");
         String authorId = firstText(user, "id_str", "id");
         String createdAt = text(tweet, "created_at");
+        String handle = text(user, "screen_name");
         if (id == null || authorId == null || createdAt == null) {
             String missing =
                     id == null ? "id_str" : authorId == null ? "user.id_str" : "created_at";
-            out.accept(factory.reject(record, FORMAT, "tweet without " + missing));
+            out.accept(
+                    factory.reject(record, FORMAT, "tweet without " + missing, handle, authorId));
             return;
         }
         long created;
         try {
             created = TwitterTime.parseClassic(createdAt);
         } catch (IllegalArgumentException e) {
-            out.accept(factory.reject(record, FORMAT, e.getMessage()));
+            out.accept(factory.reject(record, FORMAT, e.getMessage(), handle, authorId));
             return;
         }
-        String handle = text(user, "screen_name");
         JsonNode extended = tweet.get("extended_tweet");
         String fullText = firstText(extended, "full_text");
         if (fullText == null) {

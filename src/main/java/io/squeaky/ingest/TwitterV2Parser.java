@@ -78,19 +78,19 @@ public final class TwitterV2Parser implements RecordParser {
                 id == null
                         ? "id"
                         : authorId == null ? "author_id" : createdAt == null ? "created_at" : null;
+        JsonNode author = authorId == null ? null : users.get(authorId);
+        String handle = text(author, "username");
         if (missing != null) {
-            out.accept(tweetReject(record, tweet, "tweet without " + missing));
+            out.accept(tweetReject(record, tweet, "tweet without " + missing, handle, authorId));
             return;
         }
         long created;
         try {
             created = TwitterTime.parseIso(createdAt);
         } catch (IllegalArgumentException e) {
-            out.accept(tweetReject(record, tweet, e.getMessage()));
+            out.accept(tweetReject(record, tweet, e.getMessage(), handle, authorId));
             return;
         }
-        JsonNode author = users.get(authorId);
-        String handle = text(author, "username");
         JsonNode metrics = tweet.path("public_metrics");
         Post.Builder post =
                 PostFactory.newPost(FORMAT)
@@ -115,11 +115,14 @@ public final class TwitterV2Parser implements RecordParser {
         out.accept(factory.accept(post, factory.registeredBrand(handle)));
     }
 
-    private SourceRecord tweetReject(RawRecord record, JsonNode tweet, String reason) {
+    private SourceRecord tweetReject(
+            RawRecord record, JsonNode tweet, String reason, String handle, String authorId) {
         return factory.reject(
                 new RawRecord(record.source(), record.position(), tweet.toString()),
                 FORMAT,
-                reason);
+                reason,
+                handle,
+                authorId);
     }
 
     private static String referenced(JsonNode tweet, String type) {

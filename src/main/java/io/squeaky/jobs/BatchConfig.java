@@ -3,7 +3,6 @@ package io.squeaky.jobs;
 import io.squeaky.ingest.InputFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Everything the batch job is told, checked before anything runs. */
 public record BatchConfig(
@@ -27,7 +26,8 @@ public record BatchConfig(
 
               --input PATH          posts: a file or folder (read recursively; .gz is inflated);
                                     repeat the option or separate paths with commas
-              --format NAME         twcs (default), twitter-v2 or twitter-v1
+              --format NAME         twcs (default), twitter-v2, twitter-v1, or rtweet (CSV
+                                    exports of R's rtweet, with or without reply ids)
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
               --overwrite           replace the tables of an earlier run in DIR
@@ -36,12 +36,12 @@ public record BatchConfig(
 
     /** The configuration the arguments describe, or null when they ask for help. */
     public static BatchConfig fromArgs(String[] args) {
-        Options options = Options.parse(args, Set.of("overwrite"));
+        Options options = Options.parse(args);
         if (options.help()) {
             return null;
         }
         List<String> known = new ArrayList<>(PipelineConfig.OPTIONS);
-        known.addAll(List.of("input", "format", "events", "events-format"));
+        known.addAll(List.of("input", "format", "events", "events-format", "overwrite"));
         options.allowOnly(known);
         List<String> inputs = options.list("input");
         List<String> eventInputs = options.list("events");

@@ -20,7 +20,8 @@ final class InputVerdict {
 
     /** The one line that says what went wrong, or empty when the input was read as expected. */
     static Optional<String> of(BatchConfig config, Map<String, Object> counts) {
-        long read = count(counts, Counters.READ);
+        // Blank padding rows are counted as read but are no records.
+        long read = count(counts, Counters.READ) - count(counts, Counters.BLANK);
         long accepted = count(counts, Counters.ACCEPTED);
         long rejected = count(counts, Counters.REJECTED);
         long eventsRead = count(counts, Counters.EVENTS_READ);

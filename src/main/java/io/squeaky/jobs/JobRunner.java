@@ -80,6 +80,11 @@ final class JobRunner {
                     "note: customer ids are hashed with the public development salt; give"
                             + " --salt-file or SQUEAKY_SALT for pseudonymous output");
         }
+        if (pipeline.rejectsRaw()) {
+            report.println(
+                    "note: --rejects-raw keeps raw records, with account ids, handles and post"
+                            + " text, in the rejects table; do not share that table");
+        }
         JobClient job = env.executeAsync(name);
         started.accept(job);
         CompletableFuture<List<BrandSummaryLine>> collected =

@@ -3,12 +3,10 @@ package io.squeaky.jobs;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Command-line options: {@code --name value} pairs, a name may repeat ({@code --input a --input b})
@@ -17,32 +15,24 @@ import java.util.Set;
  */
 final class Options {
 
+    /** Options that take no value: present means true. */
+    static final List<String> FLAGS = List.of("rejects-raw", "overwrite", "resume", "bounded");
+
     private final Map<String, List<String>> values = new LinkedHashMap<>();
-    private final Set<String> flagsGiven;
     private final boolean help;
 
-    private Options(Map<String, List<String>> values, Set<String> flagsGiven, boolean help) {
+    private Options(Map<String, List<String>> values, boolean help) {
         this.values.putAll(values);
-        this.flagsGiven = flagsGiven;
         this.help = help;
     }
 
     static Options parse(String[] args) {
-        return parse(args, Set.of());
-    }
-
-    static Options parse(String[] args, Set<String> flags) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        Set<String> flagsGiven = new HashSet<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
-                continue;
-            }
-            if (arg.startsWith("--") && flags.contains(arg.substring(2))) {
-                flagsGiven.add(arg.substring(2));
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -54,6 +44,8 @@ final class Options {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            } else if (FLAGS.contains(name)) {
+                value = "true";
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 value = args[++i];
             } else {
@@ -61,15 +53,11 @@ final class Options {
             }
             values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
-        return new Options(values, flagsGiven, help);
+        return new Options(values, help);
     }
 
     boolean help() {
         return help;
-    }
-
-    boolean flag(String name) {
-        return flagsGiven.contains(name);
     }
 
     void allowOnly(List<String> known) {
@@ -103,6 +91,10 @@ final class Options {
             throw new IllegalArgumentException("option --" + name + " is required (see --help)");
         }
         return value;
+    }
+
+    boolean flag(String name) {
+        return Boolean.parseBoolean(get(name, "false"));
     }
 
     int integer(String name, int fallback) {

@@ -6,6 +6,7 @@ import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.PostFactory;
+import io.squeaky.ingest.RejectPrivacy;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.pressure.PressureThresholds;
@@ -32,7 +33,8 @@ public record PipelineConfig(
         Duration idleness,
         Pseudonymizer pseudonyms,
         int parallelism,
-        StatisticsSettings statistics) {
+        StatisticsSettings statistics,
+        boolean rejectsRaw) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -71,6 +73,8 @@ public record PipelineConfig(
                                     watermark (default 1m)
               --salt-file FILE      secret for pseudonymous customer ids (else $SQUEAKY_SALT,
                                     else the public development salt)
+              --rejects-raw         keep each reject's raw record (ids, handles, text) in the
+                                    rejects table; by default only its hash and pseudonyms
               --parallelism N       operator parallelism (default: the environment's)
               --help                this text
 
@@ -96,6 +100,7 @@ public record PipelineConfig(
                     "out-of-order",
                     "idleness",
                     "salt-file",
+                    "rejects-raw",
                     "parallelism");
 
     static PipelineConfig from(Options options) {
@@ -159,7 +164,8 @@ public record PipelineConfig(
                         options.positive(
                                 "min-group-cases", StatisticsSettings.DEFAULT_MINIMUM_GROUP_CASES),
                         rules.maxCaseLengthMillis(),
-                        rules + ";" + pressure + ";" + schedules));
+                        rules + ";" + pressure + ";" + schedules),
+                options.flag("rejects-raw"));
     }
 
     private static long seed(String value) {
@@ -248,7 +254,8 @@ public record PipelineConfig(
     }
 
     public PostFactory postFactory() {
-        return new PostFactory(brands, Clock.systemUTC());
+        return new PostFactory(
+                brands, Clock.systemUTC(), new RejectPrivacy(pseudonyms, rejectsRaw));
     }
 
     public SqueakyWorkflow.Settings settings() {

@@ -17,17 +17,21 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
         out.println();
         long events = count(counts, Counters.EVENTS_READ);
         out.printf(
-                "Read %,d %s: %,d accepted, %,d rejected, %,d late; %,d duplicate posts%s"
-                        + " dropped.%n",
+                "Read %,d %s: %,d accepted, %,d rejected, %,d late, %,d blank rows skipped;"
+                        + " %,d duplicate posts%s dropped.%n",
                 count(counts, Counters.READ),
                 events == 0
                         ? "posts"
                         : String.format(
                                 "records (%,d posts, %,d ticket events)",
-                                count(counts, Counters.READ) - events, events),
+                                count(counts, Counters.READ)
+                                        - events
+                                        - count(counts, Counters.BLANK),
+                                events),
                 count(counts, Counters.ACCEPTED),
                 count(counts, Counters.REJECTED),
                 count(counts, Counters.LATE),
+                count(counts, Counters.BLANK),
                 count(counts, Counters.DUPLICATES),
                 events == 0
                         ? ""
@@ -51,6 +55,12 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                             + " account in --brands. General-topic data (a keyword or hashtag"
                             + " collection) holds no complaints to a brand; give --brands with"
                             + " the support accounts it is about.");
+        }
+        if (count(counts, Counters.MENTION_INFERRED) > 0) {
+            out.printf(
+                    "Linked %,d brand replies by the @handle they begin with (the export has no"
+                            + " reply ids): reply_link = mention_inferred.%n",
+                    count(counts, Counters.MENTION_INFERRED));
         }
         out.printf(
                 "Statistics for %,d brand-periods in brand_metrics, pressure_effect, equity and"

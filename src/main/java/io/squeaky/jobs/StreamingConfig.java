@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 
 /** Everything the streaming job is told, checked before anything runs. */
 public record StreamingConfig(
@@ -58,7 +57,7 @@ public record StreamingConfig(
 
     /** The configuration the arguments describe, or null when they ask for help. */
     public static StreamingConfig fromArgs(String[] args) {
-        Options options = Options.parse(args, Set.of("bounded", "overwrite", "resume"));
+        Options options = Options.parse(args);
         if (options.help()) {
             return null;
         }
@@ -73,6 +72,9 @@ public record StreamingConfig(
                         "checkpoint-interval",
                         "checkpoint-dir",
                         "resume-from",
+                        "bounded",
+                        "overwrite",
+                        "resume",
                         "fail-once-after"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");

@@ -6,9 +6,9 @@ import io.squeaky.records.CaseRecord;
 import java.time.Instant;
 
 /**
- * A settled case row reduced to what the statistics need. Unanswered cases are censored where their
- * observation ended; resolution is followed for cases with a service-desk ticket only, since a
- * social conversation has no resolution event to wait for.
+ * A settled case row reduced to what the statistics need. Unanswered and unresolved cases are
+ * censored where their observation ended. Every case is followed for resolution: a ticket for its
+ * service desk's, a social case for one its conversation confirms (see {@code SocialResolution}).
  */
 public final class CaseFactsOf {
 
@@ -19,7 +19,6 @@ public final class CaseFactsOf {
             throw new IllegalArgumentException("case " + row.getCaseId() + " is not settled");
         }
         boolean replied = row.getFirstReplyAt() != null;
-        boolean ticket = row.getTicketId() != null;
         boolean resolved = row.getFullResolutionAt() != null;
         long censoredAt = row.getCensoredAt();
         return CaseFacts.newBuilder()
@@ -41,22 +40,17 @@ public final class CaseFactsOf {
                                 ? row.getBusinessSecondsToFirstReply()
                                 : row.getBusinessSecondsToCensor())
                 .setWaitingUntil(replied ? row.getFirstReplyAt() : censoredAt)
-                .setTicket(ticket)
-                .setResolved(ticket && resolved)
+                .setResolved(resolved)
                 .setResolutionSeconds(
-                        !ticket
-                                ? null
-                                : resolved
-                                        ? row.getSecondsToFullResolution()
-                                        : Math.floorDiv(censoredAt - row.getOpenedAt(), 1000L))
+                        resolved
+                                ? row.getSecondsToFullResolution()
+                                : Math.floorDiv(censoredAt - row.getOpenedAt(), 1000L))
                 .setBusinessResolutionSeconds(
-                        !ticket
-                                ? null
-                                : resolved
-                                        ? row.getBusinessSecondsToFullResolution()
-                                        : desk.businessSeconds(
-                                                Instant.ofEpochMilli(row.getOpenedAt()),
-                                                Instant.ofEpochMilli(censoredAt)))
+                        resolved
+                                ? row.getBusinessSecondsToFullResolution()
+                                : desk.businessSeconds(
+                                        Instant.ofEpochMilli(row.getOpenedAt()),
+                                        Instant.ofEpochMilli(censoredAt)))
                 .build();
     }
 }

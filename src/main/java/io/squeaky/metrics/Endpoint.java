@@ -12,11 +12,6 @@ public enum Endpoint {
     FIRST_REPLY,
     RESOLUTION;
 
-    /** Whether the case is followed for this endpoint at all: resolution needs a ticket. */
-    public boolean applies(CaseFacts facts) {
-        return this == FIRST_REPLY || facts.getTicket();
-    }
-
     public Observation observation(CaseFacts facts, Clock clock) {
         boolean business = clock == Clock.BUSINESS;
         return switch (this) {
@@ -35,13 +30,14 @@ public enum Endpoint {
         };
     }
 
-    /** The observations of the cases this endpoint applies to. */
+    /**
+     * The observations of the cases: every case is followed for both endpoints, a social case for a
+     * resolution its conversation confirms, a ticket for its service desk's.
+     */
     public List<Observation> observations(Collection<CaseFacts> cases, Clock clock) {
         List<Observation> observations = new ArrayList<>();
         for (CaseFacts facts : cases) {
-            if (applies(facts)) {
-                observations.add(observation(facts, clock));
-            }
+            observations.add(observation(facts, clock));
         }
         return observations;
     }

@@ -32,6 +32,18 @@ public final class Mentions {
         return null;
     }
 
+    /** The @handle the text begins with, without the @; or null. */
+    public static String leading(String text) {
+        if (text == null || text.isEmpty() || text.charAt(0) != '@') {
+            return null;
+        }
+        int end = 1;
+        while (end < text.length() && isHandleChar(text.charAt(end))) {
+            end++;
+        }
+        return end > 1 ? text.substring(1, end) : null;
+    }
+
     private static boolean isHandleChar(char c) {
         return (c >= 'a' && c <= 'z')
                 || (c >= 'A' && c <= 'Z')

@@ -73,7 +73,7 @@ public final class PrivateHandoffDetector implements Serializable {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        String folded = foldAccents(text);
+        String folded = AccentFolding.fold(text);
         return mightMatch(folded) && PATTERN.matcher(folded).find();
     }
 
@@ -99,36 +99,5 @@ public final class PrivateHandoffDetector implements Serializable {
             }
         }
         return false;
-    }
-
-    private static String foldAccents(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char folded = fold(c);
-            if (folded != c) {
-                if (out == null) {
-                    out = new StringBuilder(text);
-                }
-                out.setCharAt(i, folded);
-            }
-        }
-        return out == null ? text : out.toString();
-    }
-
-    private static char fold(char c) {
-        return switch (c) {
-            case 'á', 'à', 'â', 'ã', 'ä' -> 'a';
-            case 'Á', 'À', 'Â', 'Ã', 'Ä' -> 'A';
-            case 'é', 'è', 'ê', 'ë' -> 'e';
-            case 'É', 'È', 'Ê', 'Ë' -> 'E';
-            case 'í', 'ì', 'î', 'ï' -> 'i';
-            case 'Í', 'Ì', 'Î', 'Ï' -> 'I';
-            case 'ó', 'ò', 'ô', 'õ', 'ö' -> 'o';
-            case 'Ó', 'Ò', 'Ô', 'Õ', 'Ö' -> 'O';
-            case 'ú', 'ù', 'û', 'ü' -> 'u';
-            case 'Ú', 'Ù', 'Û', 'Ü' -> 'U';
-            default -> c;
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.squeaky.workflow;
 
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.CaseRules;
+import io.squeaky.cases.LateIdentities;
 import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
@@ -10,10 +11,12 @@ import io.squeaky.flink.AssembleCases;
 import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
+import io.squeaky.flink.InferMentionReplies;
 import io.squeaky.flink.LinkMessages;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
+import io.squeaky.ingest.InputFormat;
 import io.squeaky.metrics.CaseFactsOf;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.pressure.PressureThresholds;
@@ -45,10 +48,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The one pipeline, for the batch job and the streaming job alike: posts and ticket events are
- * admitted, posts linked to the posts they answer, complaints stamped with the brand's storm,
- * everything assembled into cases per customer, censored, summed up per brand and period in the
- * statistics tables, and handed to the sinks the job attaches. Jobs differ only in their sources,
- * sinks and runtime mode.
+ * admitted, brand replies of exports without reply ids given the parent the mention rule finds,
+ * posts linked to the posts they answer, complaints stamped with the brand's storm, everything
+ * assembled into cases per customer, censored, summed up per brand and period in the statistics
+ * tables, and handed to the sinks the job attaches. Jobs differ only in their sources, sinks and
+ * runtime mode.
  */
 public final class SqueakyWorkflow {
 
@@ -92,14 +96,31 @@ public final class SqueakyWorkflow {
     public static void define(
             DataStream<SourceRecord> input, Settings settings, Consumer<Outputs> sinks) {
         SingleOutputStreamOperator<Post> posts =
-                input.process(new AdmitPosts())
+                input.process(
+                                new AdmitPosts(
+                                        new LateIdentities(
+                                                settings.pseudonyms(), settings.personKeys())))
                         .returns(new AvroTypeInfo<>(Post.class))
                         .name("admit posts and events")
                         .uid("admit-posts");
         DataStream<CaseEvent> events = posts.getSideOutput(AdmitPosts.CASE_EVENTS);
 
+        AvroTypeInfo<Post> postType = new AvroTypeInfo<>(Post.class);
+        DataStream<Post> withParents =
+                posts.filter(p -> !InputFormat.linksByMention(p.getSourceFormat()))
+                        .name("posts with their reply ids")
+                        .union(
+                                posts.filter(p -> InputFormat.linksByMention(p.getSourceFormat()))
+                                        .name("posts of exports without reply ids")
+                                        .keyBy(new InferMentionReplies.ByAccount(), Types.STRING)
+                                        .process(new InferMentionReplies(settings.rules()))
+                                        .returns(postType)
+                                        .name("link brand replies by the @handle they begin with")
+                                        .uid("infer-mention-replies"));
+
         SingleOutputStreamOperator<LinkedPost> linked =
-                posts.flatMap(new LinkMessages())
+                withParents
+                        .flatMap(new LinkMessages())
                         .returns(new AvroTypeInfo<>(LinkMessage.class))
                         .name("address to reply linker")
                         .keyBy(new LinkMessages.ByTargetPost())

@@ -13,11 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.records.BrandAttribution;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseEventType;
 import io.squeaky.records.CaseRecord;
+import io.squeaky.records.Channel;
 import io.squeaky.records.CloseReason;
 import io.squeaky.records.CustomerTimeline;
 import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.Outcome;
+import io.squeaky.records.OutcomeSource;
+import io.squeaky.records.Post;
+import io.squeaky.records.ResolutionReading;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -173,8 +178,9 @@ class CaseAssemblerTest {
                             .drafts());
         }
         assertThat(shortCases.closesAt(timeline))
-                .as("the post on day 10 came after the cut and began a new conversation")
-                .isEqualTo(hours(24 * 10 + 72));
+                .as("the post on day 10 came after the cut and began a new conversation,")
+                .as("held open for the reply window of its unanswered post")
+                .isEqualTo(hours(24 * 17));
         assertThat(cut).singleElement().satisfies(d -> assertThat(d.getCutAtMaxLength()).isTrue());
 
         CaseRecord row = Censoring.settle(cut.get(0), hours(24 * 20), Posts.SCHEDULES).getCaseRow();
@@ -238,8 +244,41 @@ class CaseAssemblerTest {
 
         CaseRecord byInactivity = Censoring.settle(draft, hours(500), Posts.SCHEDULES).getCaseRow();
         assertThat(byInactivity.getClosedBy()).isEqualTo(CloseReason.INACTIVITY);
-        assertThat(byInactivity.getCensoredAt()).isEqualTo(hours(72));
-        assertThat(byInactivity.getSecondsToCensor()).isEqualTo(72 * 3600L);
+        assertThat(byInactivity.getCensoredAt())
+                .as("an unanswered post is watched for a reply for the whole 7-day reply window")
+                .isEqualTo(hours(7 * 24));
+        assertThat(byInactivity.getSecondsToCensor()).isEqualTo(7 * 24 * 3600L);
+    }
+
+    @Test
+    void aReplyInsideTheReplyWindowCountsAfterTheInactivityGapHasPassed() {
+        feed(
+                unlinked(complaint("1", "100", hours(0), "Amazon")),
+                answering(brandReply("2", "Amazon", hours(100), "1"), "100"));
+        assertThat(closed).as("the unanswered post held the case open past the gap").isEmpty();
+        assertThat(assembler.closesAt(timeline)).isEqualTo(hours(100 + 72));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getFirstReplyAt()).isEqualTo(hours(100));
+        assertThat(row.getOutcome()).isEqualTo(Outcome.REPLIED);
+        assertThat(exchanges())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getSecondsToReply()).isEqualTo(100 * 3600L));
+    }
+
+    @Test
+    void aCustomerPostAfterTheGapStillOpensANewCaseWhileTheOldOneWaitsForItsReply() {
+        feed(
+                unlinked(complaint("1", "100", hours(0), "Amazon")),
+                unlinked(complaint("3", "100", hours(80), "Amazon")),
+                answering(brandReply("2", "Amazon", hours(100), "1"), "100"));
+        closeAtEnd();
+
+        assertThat(closed)
+                .extracting(
+                        d -> d.getCaseRow().getOpenedAt() + ":" + d.getCaseRow().getFirstReplyAt())
+                .containsExactlyInAnyOrder(hours(0) + ":" + hours(100), hours(80) + ":null");
     }
 
     @Test
@@ -252,6 +291,65 @@ class CaseAssemblerTest {
         CaseDraft settled = Censoring.settle(closed.get(0), hours(1), Posts.SCHEDULES);
         assertThat(settled.getCaseRow().getSecondsToCensor()).isNull();
         assertThat(settled.getExchangeRows().get(0).getCensoredAt()).isNull();
+    }
+
+    @Test
+    void aCustomerConfirmingAfterTheBrandsReplyResolvesTheCaseAtTheirPost() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Apple")),
+                answering(brandReply("2", "Apple", minutes(10), "1"), "100"),
+                answeringBrand(
+                        reading(followUp("3", "100", minutes(40), "2"), BY_CUSTOMER), "Apple"));
+        closeAtEnd();
+
+        CaseRecord row = onlyCase();
+        assertThat(row.getOutcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(row.getOutcomeSource()).isEqualTo(OutcomeSource.CUSTOMER_CONFIRMATION);
+        assertThat(row.getFirstResolutionAt()).isEqualTo(minutes(40));
+        assertThat(row.getFullResolutionAt()).isEqualTo(minutes(40));
+        assertThat(row.getSecondsToFirstResolution()).isEqualTo(40 * 60L);
+    }
+
+    @Test
+    void aBrandsConfirmedActionResolvesTheCaseAtItsPostUnlessTheCustomerComesBack() {
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"));
+        closeAtEnd();
+        assertThat(onlyCase().getOutcomeSource()).isEqualTo(OutcomeSource.BRAND_CONFIRMATION);
+        assertThat(onlyCase().getFirstResolutionAt()).isEqualTo(minutes(30));
+
+        closed.clear();
+        feed(
+                unlinked(complaint("1", "100", minutes(0), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"),
+                answeringBrand(followUp("3", "100", minutes(90), "2"), "Amazon"));
+        closeAtEnd();
+        assertThat(onlyCase().getOutcome())
+                .as("\"nothing on my card yet\": the brand's word is withdrawn")
+                .isEqualTo(Outcome.REPLIED);
+        assertThat(onlyCase().getFirstResolutionAt()).isNull();
+    }
+
+    @Test
+    void aTicketsResolutionComesFromItsDeskNotFromTheConversation() {
+        feed(
+                Posts.event("T1", CaseEventType.OPENED, Channel.PHONE, minutes(0)),
+                unlinked(complaint("1", "100", minutes(5), "Amazon")),
+                answering(reading(brandReply("2", "Amazon", minutes(30), "1"), BY_BRAND), "100"));
+        closeAtEnd();
+
+        assertThat(onlyCase().getTicketId()).isEqualTo("T1");
+        assertThat(onlyCase().getFirstResolutionAt()).isNull();
+    }
+
+    private static final ResolutionReading BY_CUSTOMER = ResolutionReading.CONFIRMED_BY_CUSTOMER;
+    private static final ResolutionReading BY_BRAND = ResolutionReading.CONFIRMED_BY_BRAND;
+
+    /** The post as the adapter would have read a text confirming a resolution. */
+    private static Post reading(Post post, ResolutionReading reading) {
+        post.setResolutionReading(reading);
+        return post;
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class AssembleCasesTest {
 
     private static final Duration GAP = Duration.ofHours(72);
+    private static final Duration REPLY_WINDOW = Duration.ofDays(7);
 
     private KeyedOneInputStreamOperatorTestHarness<String, TimelineItem, CaseDraft> harness;
 
@@ -36,7 +37,7 @@ class AssembleCasesTest {
     void startHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AssembleCases(Posts.assembler(new CaseRules(GAP, Duration.ofDays(7)))),
+                        new AssembleCases(Posts.assembler(new CaseRules(GAP, REPLY_WINDOW))),
                         new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
                         Types.STRING);
     }
@@ -55,6 +56,11 @@ class AssembleCasesTest {
         assertThat(harness.extractOutputValues()).isEmpty();
 
         harness.processWatermark(minutes(40) + GAP.toMillis());
+        assertThat(harness.extractOutputValues())
+                .as("the unanswered complaint waits for its reply window")
+                .isEmpty();
+
+        harness.processWatermark(minutes(0) + REPLY_WINDOW.toMillis());
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -86,6 +92,26 @@ class AssembleCasesTest {
                                         .isEqualTo(hours(1) + GAP.toMillis()));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aLateReplyInsideTheReplyWindowJoinsTheCaseAndLeavesNoTimerBehind() throws Exception {
+        send(unlinked(complaint("1", "100", hours(0), "Amazon")));
+        harness.processWatermark(hours(0));
+        send(answering(brandReply("2", "Amazon", hours(100), "1"), "100"));
+        harness.processWatermark(hours(100) + GAP.toMillis());
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        draft -> {
+                            assertThat(draft.getCaseRow().getFirstReplyAt()).isEqualTo(hours(100));
+                            assertThat(draft.getClosesAt()).isEqualTo(hours(100) + GAP.toMillis());
+                        });
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers())
+                .as("the timer for the reply window it no longer waits for is gone")
+                .isZero();
     }
 
     @Test

@@ -106,8 +106,9 @@ class BrandPeriodStatisticsTest {
                 .setReplySeconds(600)
                 .setBusinessReplySeconds(600)
                 .setWaitingUntil(openedAt + 600_000L)
-                .setTicket(false)
                 .setResolved(false)
+                .setResolutionSeconds(86_400L)
+                .setBusinessResolutionSeconds(28_800L)
                 .build();
     }
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BrandRegistryTest {
 
     @Test
-    void theBundledListNames76SupportAccounts() {
+    void theBundledListNames77SupportAccounts() {
         BrandRegistry bundled = BrandRegistry.bundled();
 
-        assertThat(bundled.size()).isEqualTo(76);
+        assertThat(bundled.size()).as("TWCS's 76 and Citibanamex").isEqualTo(77);
+        assertThat(bundled.byHandle("citibanamex"))
+                .contains(new Brand("Citibanamex", ZoneId.of("America/Mexico_City")));
         assertThat(bundled.byHandle("sprintcare"))
                 .contains(new Brand("Sprint", ZoneId.of("America/Chicago")));
         assertThat(bundled.byHandle("British_Airways"))
@@ -162,7 +164,7 @@ class BrandRegistryTest {
                         .filter(line -> !line.isBlank() && !line.startsWith("#"))
                         .count();
 
-        assertThat(lines).as("header + one line a handle").isEqualTo(77L);
+        assertThat(lines).as("header + one line a handle").isEqualTo(78L);
         assertThat(BrandRegistry.load(shipped).size()).isEqualTo(BrandRegistry.bundled().size());
     }
 }

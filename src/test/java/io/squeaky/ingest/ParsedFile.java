@@ -2,6 +2,7 @@ package io.squeaky.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
@@ -42,9 +43,27 @@ record ParsedFile(List<Post> posts, List<Reject> rejects) {
 
     static ParsedFile read(Reader in, String source, InputFormat format, BrandRegistry brands)
             throws IOException {
+        return read(in, source, format, new PostFactory(brands, FIXED));
+    }
+
+    /** Read as a job run with {@code --rejects-raw} reads it. */
+    static ParsedFile readKeepingRawRejects(Reader in, String source, InputFormat format)
+            throws IOException {
+        return read(
+                in,
+                source,
+                format,
+                new PostFactory(
+                        BrandRegistry.bundled(),
+                        FIXED,
+                        new RejectPrivacy(new Pseudonymizer("test-salt"), true)));
+    }
+
+    static ParsedFile read(Reader in, String source, InputFormat format, PostFactory factory)
+            throws IOException {
         List<SourceRecord> records = new ArrayList<>();
         RecordSplitter splitter = format.splitter(in);
-        RecordParser parser = format.parser(new PostFactory(brands, FIXED));
+        RecordParser parser = format.parser(factory);
         String text;
         while ((text = splitter.next()) != null) {
             parser.parse(new RawRecord(source, splitter.recordLine(), text), records::add);

@@ -125,19 +125,17 @@ class TwcsParserTest {
                 .hasEntrySatisfying(11L, r -> assertThat(r).contains("unterminated"));
         assertThat(parsed.rejects())
                 .allSatisfy(r -> assertThat(r.getSource()).isEqualTo("bad.csv"));
-        assertThat(parsed.rejects().get(0).getRawText())
-                .isEqualTo("1,abc,115712,True,Tue Oct 31 22:11:45 +0000 2017,bad id,,");
+        assertThat(parsed.rejects().get(0).getRawText()).as("not kept by default").isNull();
+        assertThat(parsed.rejects().get(0).getRecordSha256())
+                .isEqualTo(Sha256.hex("1,abc,115712,True,Tue Oct 31 22:11:45 +0000 2017,bad id,,"));
     }
 
     @Test
     void cutsTheRawTextOfARejectToOneKilobyte() throws Exception {
         String csv = "1,2,3\n" + "x".repeat(5000) + "\n";
         ParsedFile parsed =
-                ParsedFile.read(
-                        new StringReader(csv),
-                        "long.csv",
-                        InputFormat.TWCS,
-                        BrandRegistry.bundled());
+                ParsedFile.readKeepingRawRejects(
+                        new StringReader(csv), "long.csv", InputFormat.TWCS);
 
         assertThat(parsed.rejects()).hasSize(2);
         assertThat(parsed.rejects().get(1).getRawText()).hasSize(1024);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.squeaky.SharedData;
+import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import java.io.IOException;
@@ -267,8 +268,10 @@ class TwitterV2ParserTest {
                             assertThat(r.getSource()).isEqualTo("inline.jsonl");
                             assertThat(r.getSourceFormat()).isEqualTo("twitter-v2");
                         });
-        assertThat(parsed.rejects().get(1).getRawText())
-                .isEqualTo("{\"errors\":[{\"title\":\"Not Found Error\",\"resource_id\":\"5\"}]}");
+        assertThat(parsed.rejects().get(1).getRecordSha256())
+                .isEqualTo(
+                        Sha256.hex(
+                                "{\"errors\":[{\"title\":\"Not Found Error\",\"resource_id\":\"5\"}]}"));
     }
 
     @Test
@@ -296,8 +299,19 @@ class TwitterV2ParserTest {
         assertThat(parsed.rejects())
                 .as("a tweet's reject points at its page's line and keeps only the tweet")
                 .allSatisfy(r -> assertThat(r.getPosition()).isEqualTo(2L));
-        assertThat(parsed.rejects().get(0).getRawText())
-                .isEqualTo("{\"id\":\"11\",\"author_id\":\"1\",\"text\":\"no time\"}");
+        assertThat(parsed.rejects().get(0).getRecordSha256())
+                .isEqualTo(Sha256.hex("{\"id\":\"11\",\"author_id\":\"1\",\"text\":\"no time\"}"));
+        assertThat(parsed.rejects())
+                .as("the author's pseudonym, by the screen name the page gives, never the raw id")
+                .extracting(Reject::getCustomerId)
+                .containsExactly(
+                        new Pseudonymizer(Pseudonymizer.DEVELOPMENT_SALT)
+                                .pseudonym("customer", "twitter:someone"),
+                        new Pseudonymizer(Pseudonymizer.DEVELOPMENT_SALT)
+                                .pseudonym("customer", "twitter:someone"),
+                        new Pseudonymizer(Pseudonymizer.DEVELOPMENT_SALT)
+                                .pseudonym("customer", "twitter:someone"),
+                        null);
     }
 
     @Test

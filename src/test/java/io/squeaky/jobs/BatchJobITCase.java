@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,21 +37,29 @@ class BatchJobITCase {
         output = workDir.resolve("tables");
         report =
                 run(
-                        "--input", SharedData.file("twcs/twcs-head5000.csv").toString(),
-                        "--format", "twcs",
-                        "--output", output.toString(),
-                        "--parallelism", "2",
-                        // Long enough that no reply in the extract falls outside its case, so the
-                        // figures compare one to one with the plain definition.
-                        "--inactivity-gap", "400d",
-                        "--reply-window", "400d");
+                        "--input",
+                        SharedData.file("twcs/twcs-head5000.csv").toString(),
+                        "--format",
+                        "twcs",
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2");
     }
 
+    /**
+     * At default settings (72 h inactivity gap, 7 d reply window): every brand reply inside the
+     * reply window counts, even one that comes after the gap.
+     */
     @Test
     void repliedExchangesAndTheirMedianMatchAnIndependentReadingOfTheCsv() throws Exception {
         IndependentTwcsReading.Figures expected =
-                IndependentTwcsReading.of(SharedData.file("twcs/twcs-head5000.csv"));
-        assertThat(expected.repliedCustomerPosts()).isEqualTo(2083);
+                IndependentTwcsReading.of(
+                        SharedData.file("twcs/twcs-head5000.csv"), Duration.ofDays(7));
+        assertThat(expected.repliedCustomerPosts())
+                .as("as Python's csv module counts them with a 7-day window")
+                .isEqualTo(2080);
+        assertThat(expected.medianMinutes()).isEqualTo(11.5);
 
         try (OutputReader duckdb = new OutputReader(output)) {
             List<Object> figures =
@@ -121,7 +130,8 @@ class BatchJobITCase {
                             duckdb.count(
                                     "SELECT count(*) FROM "
                                             + cases
-                                            + " WHERE (first_reply_at IS NULL) <> (outcome = 'OPEN')"
+                                            + " WHERE (first_reply_at IS NULL)"
+                                            + " <> (outcome IN ('OPEN', 'ABANDONED'))"
                                             + " OR (seconds_to_censor IS NULL) <> (first_reply_at IS NOT NULL)"
                                             + " OR persistence < 1 OR persistence > customer_posts"
                                             + " OR followers_at_open IS NOT NULL"))
@@ -323,7 +333,8 @@ class BatchJobITCase {
     @Test
     void printsAPerBrandSummaryLabelledAsConditionalOnAReply() {
         assertThat(report)
-                .contains("Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late")
+                .contains(
+                        "Read 5,000 posts: 5,000 accepted, 0 rejected, 0 late, 0 blank rows skipped")
                 .contains("among replied cases only")
                 .containsPattern("(?m)^Chipotle\\s+\\d+");
     }

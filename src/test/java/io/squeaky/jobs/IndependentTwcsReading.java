@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,22 +17,35 @@ import java.util.Map;
 /**
  * Reply figures computed straight from a TWCS CSV with nothing from the pipeline: its own CSV
  * reading, java.time parsing, and the textbook definition (a customer post, the earliest brand post
- * whose in_response_to_tweet_id names it).
+ * whose in_response_to_tweet_id names it, posted no earlier than it and within the reply window).
  */
-final class IndependentTwcsReading {
+public final class IndependentTwcsReading {
+
+    private IndependentTwcsReading() {}
 
     private static final DateTimeFormatter CREATED_AT =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
-    record Figures(int repliedCustomerPosts, double medianMinutes) {}
+    public record Figures(int repliedCustomerPosts, double medianMinutes) {}
 
-    private record Row(String id, boolean inbound, long epochSeconds, String parent) {}
+    /**
+     * One row of the file; {@code parent} is its in_response_to_tweet_id as an integer, or null.
+     */
+    record Tweet(
+            String id,
+            String author,
+            boolean inbound,
+            long epochSeconds,
+            String parent,
+            String text) {}
 
-    static Figures of(Path csv) throws IOException {
-        List<List<String>> records = records(Files.readString(csv, StandardCharsets.UTF_8));
+    /** Every tweet of the file by id, in file order. */
+    static Map<String, Tweet> tweets(Path csv) throws IOException {
+        List<List<String>> records =
+                PlainCsv.records(Files.readString(csv, StandardCharsets.UTF_8));
         List<String> header = records.get(0);
         int id = header.indexOf("tweet_id");
-        Map<String, Row> rows = new HashMap<>();
+        Map<String, Tweet> rows = new LinkedHashMap<>();
         for (List<String> r : records.subList(1, records.size())) {
             String parent =
                     r.get(id + 6).isEmpty()
@@ -38,67 +53,50 @@ final class IndependentTwcsReading {
                             : String.valueOf((long) Double.parseDouble(r.get(id + 6)));
             rows.put(
                     r.get(id),
-                    new Row(
+                    new Tweet(
                             r.get(id),
+                            r.get(id + 1),
                             Boolean.parseBoolean(r.get(id + 2).toLowerCase(Locale.ROOT)),
                             ZonedDateTime.parse(r.get(id + 3), CREATED_AT).toEpochSecond(),
-                            parent));
+                            parent,
+                            r.get(id + 4)));
         }
-        Map<String, Long> firstReply = new HashMap<>();
-        for (Row reply : rows.values()) {
-            Row parent = reply.parent() == null ? null : rows.get(reply.parent());
-            if (!reply.inbound() && parent != null && parent.inbound()) {
-                firstReply.merge(
-                        parent.id(), reply.epochSeconds() - parent.epochSeconds(), Math::min);
+        return rows;
+    }
+
+    /** Each brand reply's customer parent, when the reply came within the window after it. */
+    static Map<String, String> customerParents(Map<String, Tweet> rows, Duration replyWindow) {
+        Map<String, String> parents = new LinkedHashMap<>();
+        for (Tweet reply : rows.values()) {
+            Tweet parent = reply.parent() == null ? null : rows.get(reply.parent());
+            long delay = parent == null ? -1 : reply.epochSeconds() - parent.epochSeconds();
+            if (!reply.inbound()
+                    && parent != null
+                    && parent.inbound()
+                    && delay >= 0
+                    && delay <= replyWindow.toSeconds()) {
+                parents.put(reply.id(), parent.id());
             }
         }
+        return parents;
+    }
+
+    public static Figures of(Path csv, Duration replyWindow) throws IOException {
+        Map<String, Tweet> rows = tweets(csv);
+        Map<String, Long> firstReply = new HashMap<>();
+        customerParents(rows, replyWindow)
+                .forEach(
+                        (reply, parent) ->
+                                firstReply.merge(
+                                        parent,
+                                        rows.get(reply).epochSeconds()
+                                                - rows.get(parent).epochSeconds(),
+                                        Math::min));
         List<Long> delays = new ArrayList<>(firstReply.values());
         delays.sort(null);
         int n = delays.size();
         double medianSeconds =
                 n % 2 == 1 ? delays.get(n / 2) : (delays.get(n / 2 - 1) + delays.get(n / 2)) / 2.0;
         return new Figures(n, medianSeconds / 60.0);
-    }
-
-    /** RFC 4180 records; a CR is a line break only before LF. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n'
-                    || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
-                if (c == '\r') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -95,7 +95,9 @@ class KafkaInputITCase {
                         "[T9, phone, true, RESOLVED, null]");
         assertThat(
                         rows(
-                                "SELECT source, position, reason FROM read_parquet('"
+                                "SELECT source, position, reason, raw_text IS NULL,"
+                                        + " record_sha256 = sha256('{broken json')"
+                                        + " FROM read_parquet('"
                                         + output
                                         + "/rejects/dt=*/*.parquet')"))
                 .singleElement()
@@ -104,6 +106,8 @@ class KafkaInputITCase {
                             assertThat(r.get(0)).isEqualTo("posts-1/0");
                             assertThat(r.get(1)).isEqualTo(1L);
                             assertThat((String) r.get(2)).startsWith("malformed JSON");
+                            assertThat(r.get(3)).as("no raw message by default").isEqualTo(true);
+                            assertThat(r.get(4)).as("the message's hash").isEqualTo(true);
                         });
     }
 

@@ -76,8 +76,8 @@ class LateAndQuietITCase {
                             complaint(
                                     "5",
                                     5,
-                                    "2017-10-09T12:00:00.000Z",
-                                    "@AmazonHelp a week later")));
+                                    "2017-10-10T12:00:00.000Z",
+                                    "@AmazonHelp eight days later")));
             awaitParquet(output.resolve("cases"));
             awaitParquet(output.resolve("late"));
             awaitParquet(output.resolve("rejects"));
@@ -98,6 +98,22 @@ class LateAndQuietITCase {
                     .containsExactly("[twitter:3, true]");
             assertThat(
                             rows(
+                                    "SELECT post.author_id, post.author_handle, post.text FROM"
+                                            + " read_parquet('"
+                                            + output
+                                            + "/late/dt=*/*.parquet')"))
+                    .as("the late table keeps the customer's pseudonym, no account id or text")
+                    .singleElement()
+                    .satisfies(
+                            row -> {
+                                assertThat((String) row.get(0))
+                                        .isNotEqualTo("u3")
+                                        .doesNotContain("cust3");
+                                assertThat(row.get(1)).isNull();
+                                assertThat(row.get(2)).isNull();
+                            });
+            assertThat(
+                            rows(
                                     "SELECT position, reason FROM read_parquet('"
                                             + output
                                             + "/rejects/dt=*/*.parquet') ORDER BY 1"))
@@ -109,7 +125,9 @@ class LateAndQuietITCase {
                                             + output
                                             + "/cases/dt=*/*.parquet')"))
                     .extracting(Object::toString)
-                    .as("the two October 2 complaints, once each, closed by the week-later post")
+                    .as(
+                            "the two October 2 complaints, once each, closed by the post after"
+                                    + " their 7-day reply windows")
                     .containsExactly("[2, 2]");
         } finally {
             cancelAll(client, job);
@@ -127,10 +145,18 @@ class LateAndQuietITCase {
                         complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
                         complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("quiet");
-        // Cases last at most the gap, so the statistics of 2 October are due at the end of 5
-        // October, which the watermark passes while the job runs.
+        // Cases last at most the gap (an unanswered post waits no longer for its reply either), so
+        // the statistics of 2 October are due at the end of 5 October, which the watermark passes
+        // while the job runs.
         CompletableFuture<Void> job =
-                startUnbounded("posts-quiet", "quiet-test", output, "--max-case-length", "72h");
+                startUnbounded(
+                        "posts-quiet",
+                        "quiet-test",
+                        output,
+                        "--max-case-length",
+                        "72h",
+                        "--reply-window",
+                        "72h");
         try {
             Path cases = output.resolve("cases");
             awaitParquet(cases);
@@ -149,7 +175,8 @@ class LateAndQuietITCase {
                                             + " events, censored FROM read_parquet('"
                                             + metrics
                                             + "/dt=*/*.parquet') WHERE first_channel = 'all'"
-                                            + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"))
+                                            + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"
+                                            + " AND endpoint = 'first_reply'"))
                     .as("2 October's window fired on the watermark; 6 October's is still open")
                     .extracting(Object::toString)
                     .containsExactly("[2017-10-02 00:00:00, 1, 0, 1]");

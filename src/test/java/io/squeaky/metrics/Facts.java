@@ -30,8 +30,7 @@ final class Facts {
     }
 
     static CaseFacts.Builder ticket(CaseFacts.Builder builder, long seconds, boolean resolved) {
-        return builder.setTicket(true)
-                .setResolved(resolved)
+        return builder.setResolved(resolved)
                 .setResolutionSeconds(seconds)
                 .setBusinessResolutionSeconds(seconds / 3);
     }
@@ -48,7 +47,9 @@ final class Facts {
                 .setOpenedInBusinessHours(true)
                 .setFollowersAtOpen(100L)
                 .setReachFollowers(100L)
-                .setTicket(false)
-                .setResolved(false);
+                // Followed for resolution too: unresolved, censored a day after opening.
+                .setResolved(false)
+                .setResolutionSeconds(86_400L)
+                .setBusinessResolutionSeconds(28_800L);
     }
 }

@@ -51,7 +51,7 @@ class PeriodStatisticsTest {
 
         List<BrandMetricRow> rows = of(cases).brandMetrics();
 
-        assertThat(rows).hasSize(9 * 2 + 4 * 2);
+        assertThat(rows).as("9 groups, 2 endpoints, 2 clocks").hasSize(9 * 2 * 2);
         BrandMetricRow twitterNone = find(rows, "twitter", "NONE", "first_reply", "calendar");
         assertThat(twitterNone.getCases()).isEqualTo(4);
         assertThat(twitterNone.getEvents()).isEqualTo(3);
@@ -69,11 +69,16 @@ class PeriodStatisticsTest {
         assertThat(find(rows, "twitter", "ALL", "first_reply", "calendar").getCases()).isEqualTo(5);
         assertThat(find(rows, "phone", "UNKNOWN", "first_reply", "calendar").getCases())
                 .isEqualTo(1);
-        BrandMetricRow resolution = find(rows, "all", "ALL", "resolution", "business");
-        assertThat(resolution.getCases()).as("tickets only").isEqualTo(1);
+        BrandMetricRow resolution = find(rows, "phone", "UNKNOWN", "resolution", "business");
+        assertThat(resolution.getCases()).as("the resolved ticket").isEqualTo(1);
         assertThat(resolution.getMedianSeconds()).isEqualTo(2400.0);
-        assertThat(find(rows, "all", "ALL", "resolution", "calendar").getMedianSeconds())
+        assertThat(find(rows, "phone", "UNKNOWN", "resolution", "calendar").getMedianSeconds())
                 .isEqualTo(7200.0);
+        BrandMetricRow allResolution = find(rows, "all", "ALL", "resolution", "calendar");
+        assertThat(allResolution.getCases())
+                .as("social cases are followed for resolution too")
+                .isEqualTo(6);
+        assertThat(allResolution.getEvents()).isEqualTo(1);
 
         BrandMetricRow unanswered = find(rows, "twitter", "HIGH", "first_reply", "calendar");
         assertThat(unanswered.getMedianSeconds()).as("never reached").isNull();
@@ -93,12 +98,18 @@ class PeriodStatisticsTest {
             cases.add(facts.setEscalated(escalated).setReachFollowers(10L + i).build());
         }
 
-        List<PressureEffectRow> rows = of(cases).pressureEffects();
+        List<PressureEffectRow> all = of(cases).pressureEffects();
 
-        assertThat(rows)
+        assertThat(all)
                 .extracting(r -> r.getComparison() + "/" + r.getEndpoint())
-                .containsExactly(
-                        "escalated_vs_not/first_reply", "reach_top_vs_bottom_quintile/first_reply");
+                .as("every case is followed for resolution too, here none resolved")
+                .containsExactlyInAnyOrder(
+                        "escalated_vs_not/first_reply",
+                        "escalated_vs_not/resolution",
+                        "reach_top_vs_bottom_quintile/first_reply",
+                        "reach_top_vs_bottom_quintile/resolution");
+        List<PressureEffectRow> rows =
+                all.stream().filter(r -> r.getEndpoint().equals("first_reply")).toList();
         PressureEffectRow escalation = rows.get(0);
         List<Observation> group = observations(cases, true);
         List<Observation> reference = observations(cases, false);

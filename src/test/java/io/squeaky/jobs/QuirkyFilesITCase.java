@@ -3,6 +3,8 @@ package io.squeaky.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.TestClusters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,8 @@ class QuirkyFilesITCase {
 
         assertThat(report)
                 .as("no header read as a data row")
-                .contains("Read 4 posts: 4 accepted, 0 rejected, 0 late");
+                .contains(
+                        "Read 4 records (2 posts, 2 ticket events): 4 accepted, 0 rejected, 0 late");
         try (OutputReader duckdb = new OutputReader(output)) {
             assertThat(
                             duckdb.rows(
@@ -138,7 +141,7 @@ class QuirkyFilesITCase {
         Path output = dir.resolve("safe-tables");
 
         String report =
-                BatchJobITCase.run(
+                runRejectDominated(
                         "--input", posts.toString(),
                         "--output", output.toString(),
                         "--parallelism", "2");
@@ -192,7 +195,7 @@ class QuirkyFilesITCase {
         Path output = dir.resolve("raw-tables");
 
         String report =
-                BatchJobITCase.run(
+                runRejectDominated(
                         "--input",
                         posts.toString(),
                         "--output",
@@ -221,5 +224,22 @@ class QuirkyFilesITCase {
         mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] digest = mac.doFinal(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /**
+     * Runs a file whose bad rows outnumber its good ones: the job writes every table, rejects
+     * included, and then ends with the input-mismatch exit code and its one line.
+     */
+    private static String runRejectDominated(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit =
+                BatchJob.execute(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("more than it accepted");
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

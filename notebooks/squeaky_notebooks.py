@@ -170,9 +170,9 @@ def follow_ups(t: Tables, period: str = "DAY") -> pd.DataFrame:
     tables' "Follow-ups"), and the period it opened in (`period_start`, UTC).
 
     First reply: time `coalesce(seconds_to_first_reply, seconds_to_censor)`, event
-    `first_reply_at IS NOT NULL`, business clock likewise. Resolution, tickets only: time
-    `seconds_to_full_resolution` when fully resolved, else `censored_at - opened_at` in whole
-    seconds. The business time to an unresolved ticket's censoring is in `cases` only when the
+    `first_reply_at IS NOT NULL`, business clock likewise. Resolution, every case (a ticket by
+    its desk, a social case by what its conversation confirms): time `seconds_to_full_resolution`
+    when fully resolved, else `censored_at - opened_at` in whole seconds. The business time to an unresolved ticket's censoring is in `cases` only when the
     case is also unanswered (`business_seconds_to_censor`), so `business_resolution_s` is null for
     answered, unresolved tickets.
     """
@@ -234,8 +234,6 @@ def check_brand_metrics(t: Tables, where: str = "pressure_bucket = 'ALL'") -> di
             group = group[group.first_channel == row.first_channel]
         if row.pressure_bucket != "ALL":
             group = group[group.pressure_bucket == row.pressure_bucket]
-        if row.endpoint == "resolution":
-            group = group[group.ticket]
         time_col, event_col = FOLLOW_UP_COLUMNS[(row.endpoint, row.clock)]
         if group[time_col].isna().any():
             skipped += 1

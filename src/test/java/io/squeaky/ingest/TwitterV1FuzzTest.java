@@ -1,0 +1,20 @@
+package io.squeaky.ingest;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Twitter API v1.1 adapter (LineSplitter and TwitterV1Parser) on any bytes. Without
+ * JAZZER_FUZZ=1 this replays the corpus in {@code TwitterV1FuzzTestInputs/fuzz}; {@code jobs/fuzz}
+ * runs a campaign that adds to it.
+ */
+class TwitterV1FuzzTest {
+
+    // A second per input: the slowest corpus input takes milliseconds, so a second is a hang.
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    @FuzzTest
+    void fuzz(byte[] input) {
+        AdapterFuzzing.readAnyway(InputFormat.TWITTER_V1, input);
+    }
+}

@@ -88,8 +88,15 @@ class KubernetesManifestsTest {
         assertThat(job.getEntryClass()).isEqualTo("io.squeaky.jobs.StreamingJob");
         assertThat(job.getUpgradeMode()).isEqualTo(UpgradeMode.SAVEPOINT);
         Map<String, String> flink = stream.getSpec().getFlinkConfiguration();
-        assertThat(flink.get("execution.checkpointing.dir")).startsWith("s3://");
-        assertThat(flink.get("execution.checkpointing.savepoint-dir")).startsWith("s3://");
+        // The operator's savepoints and the job's checkpoints go where the job's own
+        // --resume looks for them: under the output folder's _state and in --checkpoint-dir.
+        List<String> args = List.of(job.getArgs());
+        String output = args.get(args.indexOf("--output") + 1);
+        assertThat(output).startsWith("s3://");
+        assertThat(flink.get("execution.checkpointing.dir"))
+                .isEqualTo(args.get(args.indexOf("--checkpoint-dir") + 1));
+        assertThat(flink.get("execution.checkpointing.savepoint-dir"))
+                .isEqualTo(output + "/_state/savepoints");
         assertThat(flink.get("metrics.reporter.prom.factory.class"))
                 .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         JsonNode container = mainContainer(tree);

@@ -29,6 +29,9 @@ public final class ServiceDeskCsvParser implements RecordParser {
 
     private final PostFactory factory;
     private Map<String, Integer> columns;
+    // Fields in the header line: a repeated column name makes it more than the names (a fuzzed
+    // header did, and a row as short as the names then read past its end).
+    private int width;
 
     public ServiceDeskCsvParser(PostFactory factory) {
         this.factory = factory;
@@ -46,18 +49,19 @@ public final class ServiceDeskCsvParser implements RecordParser {
         }
         if (fields.contains("ticket_id")) {
             columns = header(fields);
+            width = fields.size();
             return;
         }
         if (columns == null) {
             out.accept(factory.reject(record, FORMAT, "no header line before the first event"));
             return;
         }
-        if (fields.size() != columns.size()) {
+        if (fields.size() != width) {
             out.accept(
                     factory.reject(
                             record,
                             FORMAT,
-                            "expected " + columns.size() + " fields, found " + fields.size()));
+                            "expected " + width + " fields, found " + fields.size()));
             return;
         }
         try {

@@ -99,6 +99,9 @@ final class ServiceDeskFields {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "occurred_at is not an ISO-8601 instant: '" + value + "'", e);
+        } catch (ArithmeticException e) {
+            // Years beyond ±292 million parse but overflow epoch millis.
+            throw new IllegalArgumentException("occurred_at out of range: '" + value + "'", e);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 public final class TwcsParser implements RecordParser {
 
     public static final String FORMAT = "twcs";
+    private static final int MAX_ID_DIGITS = 20;
     private static final List<String> COLUMN_NAMES =
             List.of(
                     "tweet_id",
@@ -184,7 +185,12 @@ public final class TwcsParser implements RecordParser {
         }
         try {
             BigDecimal value = new BigDecimal(t);
-            return value.signum() < 0 ? null : value.toBigIntegerExact().toString();
+            // An exponent such as 1e10000000 would expand to millions of digits (a fuzzed input
+            // hung on it); no id has more digits than an unsigned 64-bit integer.
+            long integerDigits = (long) value.precision() - value.scale();
+            return value.signum() < 0 || integerDigits > MAX_ID_DIGITS
+                    ? null
+                    : value.toBigIntegerExact().toString();
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

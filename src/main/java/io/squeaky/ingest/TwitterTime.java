@@ -63,6 +63,9 @@ public final class TwitterTime {
             return Instant.parse(s.strip()).toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an ISO-8601 instant: " + s, e);
+        } catch (ArithmeticException e) {
+            // Instant reaches a billion years, epoch millis only 292 million.
+            throw new IllegalArgumentException("instant out of range: " + s, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.squeaky.jobs;
 
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * Asks the brokers for their topics before the job starts. Kafka's own client retries an
@@ -21,6 +24,25 @@ final class KafkaReach {
     static final long TIMEOUT_SECONDS = 8;
 
     private KafkaReach() {}
+
+    /**
+     * The failure in one line. A failed TLS handshake says only that it failed; what failed lies in
+     * its causes, and an untrusted certificate is the usual one, so that is named.
+     */
+    private static String describe(Throwable failure) {
+        String line = Locations.firstLine(failure);
+        if (!(failure instanceof SslAuthenticationException)) {
+            return line;
+        }
+        Throwable innermost = failure;
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return line + ": the broker's certificate is not trusted by ssl.truststore.*";
+            }
+            innermost = t;
+        }
+        return innermost == failure ? line : line + ": " + Locations.firstLine(innermost);
+    }
 
     static void check(String bootstrapServers, Properties clientProperties, List<String> topics) {
         Properties properties = new Properties();
@@ -47,7 +69,7 @@ final class KafkaReach {
                     "cannot reach Kafka at "
                             + bootstrapServers
                             + ": "
-                            + Locations.firstLine(e.getCause())
+                            + describe(e.getCause())
                             + " (check --bootstrap-servers and --kafka-properties)",
                     e);
         } catch (InterruptedException e) {

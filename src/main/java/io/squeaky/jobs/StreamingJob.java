@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -94,8 +96,22 @@ public final class StreamingJob {
             topics.add(config.eventsTopic());
         }
         KafkaReach.check(config.bootstrapServers(), config.kafkaProperties(), topics);
+        boolean resuming =
+                config.resume()
+                        || restoredByCluster(
+                                StreamExecutionEnvironment.getExecutionEnvironment()
+                                        .getConfiguration());
         new OutputFolder(config.pipeline().output())
-                .claim(config.overwrite(), config.resume(), ", --resume to continue it");
+                .claim(config.overwrite(), resuming, ", --resume to continue it");
+    }
+
+    /**
+     * Whether the cluster itself restores the job from a savepoint, as the Flink Kubernetes
+     * Operator does when it upgrades it with the same arguments: the output folder then holds this
+     * very run, to be continued, not refused.
+     */
+    static boolean restoredByCluster(ReadableConfig cluster) {
+        return cluster.getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
     }
 
     private static JobExecutionResult start(

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -24,7 +25,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> settings;
     private KafkaClusterTestKit cluster;
+
+    public KafkaBroker() {
+        this(Map.of());
+    }
+
+    /** A broker with these settings on top of the test kit's (extra listeners, for instance). */
+    public KafkaBroker(Map<String, String> settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -37,7 +48,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void start() throws Exception {
-        cluster =
+        KafkaClusterTestKit.Builder builder =
                 new KafkaClusterTestKit.Builder(
                                 new TestKitNodes.Builder()
                                         .setCombined(true)
@@ -47,8 +58,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .build();
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0");
+        settings.forEach(builder::setConfigProp);
+        cluster = builder.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -63,6 +75,11 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The port the broker listens on for the named listener. */
+    public int port(String listener) {
+        return cluster.brokers().values().iterator().next().boundPort(new ListenerName(listener));
     }
 
     public void createTopic(String name, int partitions) throws Exception {

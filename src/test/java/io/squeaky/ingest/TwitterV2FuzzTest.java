@@ -1,0 +1,21 @@
+package io.squeaky.ingest;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Twitter API v2 adapter (LineSplitter and TwitterV2Parser) on any bytes, as a file and as one
+ * Kafka message. Without JAZZER_FUZZ=1 this replays the corpus in {@code
+ * TwitterV2FuzzTestInputs/fuzz}; {@code jobs/fuzz} runs a campaign that adds to it.
+ */
+class TwitterV2FuzzTest {
+
+    // Per input: Jazzer passes it to libFuzzer as -timeout when fuzzing. Corpus inputs take
+    // milliseconds; five seconds leaves room for a loaded machine and still catches a hang.
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @FuzzTest
+    void fuzz(byte[] input) {
+        AdapterFuzzing.readAnyway(InputFormat.TWITTER_V2, input);
+    }
+}

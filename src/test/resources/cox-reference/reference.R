@@ -1,0 +1,170 @@
+# Reference values for the Java Cox estimator (io.squeaky.stats.CoxModel), produced by R's
+# survival package. Run from this directory with
+#   Rscript reference.R
+# It writes the data sets it fits (data/*.csv), the model specifications with their global
+# results (models.csv) and the per-covariate results (coefficients.csv). The Java tests read
+# these files and never need R. Produced with R 4.2.2 and survival 3.5-3 (Debian packages
+# r-base-core and r-cran-survival).
+suppressPackageStartupMessages(library(survival))
+stopifnot(packageVersion("survival") == "3.5.3")
+
+dir.create("data", showWarnings = FALSE)
+
+# Every number is written with 17 significant digits, so that Java reads back the very doubles
+# that R fitted.
+write_exact <- function(df, file) {
+    out <- df
+    for (name in names(out)) {
+        if (is.numeric(out[[name]])) {
+            out[[name]] <- ifelse(is.na(out[[name]]), "NA", sprintf("%.17g", out[[name]]))
+        }
+    }
+    write.csv(out, file, row.names = FALSE, quote = FALSE)
+}
+
+# ---- data sets --------------------------------------------------------------------------------
+
+# Stanford heart transplant, in counting-process form: transplant is time-varying, so a
+# transplanted patient has a second interval starting at the transplant (delayed entry).
+# `everyone` puts all rows in one cluster, for the degenerate robust variance.
+heart_data <- data.frame(id = heart$id, start = heart$start, stop = heart$stop,
+                         event = heart$event, age = heart$age, year = heart$year,
+                         surgery = heart$surgery,
+                         transplant = as.numeric(heart$transplant == "1"),
+                         everyone = 1)
+write_exact(heart_data, "data/heart.csv")
+
+# Chronic granulomatous disease: recurrent infections, several rows per child, four hospital
+# categories as strata.
+cgd_data <- data.frame(id = cgd$id, tstart = cgd$tstart, tstop = cgd$tstop,
+                       status = cgd$status,
+                       treat = as.numeric(cgd$treat == "rIFN-g"),
+                       female = as.numeric(cgd$sex == "female"),
+                       age = cgd$age,
+                       autosomal = as.numeric(cgd$inherit == "autosomal"),
+                       steroids = cgd$steroids, propylac = cgd$propylac,
+                       hos_cat = as.integer(cgd$hos.cat))
+write_exact(cgd_data, "data/cgd.csv")
+
+# Veterans' lung cancer trial (many tied death times), with late entry added for a third of
+# the patients: integer entry days, so some entries coincide with other patients' deaths,
+# which tests that an interval starting at t is not at risk at t.
+set.seed(20261201)
+late <- runif(nrow(veteran)) < 1 / 3
+entry <- ifelse(late, floor(runif(nrow(veteran)) * veteran$time), 0)
+veteran_data <- data.frame(id = seq_len(nrow(veteran)), entry = entry, time = veteran$time,
+                           status = veteran$status, karno = veteran$karno, age = veteran$age,
+                           prior = as.numeric(veteran$prior > 0), trt = veteran$trt - 1,
+                           celltype = as.integer(veteran$celltype))
+veteran_data <- veteran_data[veteran_data$entry < veteran_data$time, ]
+write_exact(veteran_data, "data/veteran_late.csv")
+
+# Two strata, the second without any event; several tied event times; two subjects with two
+# intervals, split at an event time of other subjects (3 and 5), so that the second interval is
+# not at risk then but the first is; `g_const` is constant within each stratum, so it cannot be
+# estimated.
+edge_data <- data.frame(
+    id    = c(1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
+    start = c(0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+    stop  = c(5, 3, 5, 9, 6, 5, 3, 7, 9, 3, 5, 8, 5, 4, 6, 10, 7, 3),
+    event = c(1, 1, 0, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0),
+    x     = c(1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0),
+    z     = c(0.5, 1.2, -0.3, -0.3, 2.0, 0.1, 0.7, 0.7, -1.1, 0.4, 1.5, -0.6, 0.2, 0.9,
+              -0.4, 1.1, 0.3, -0.8),
+    g     = c(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2))
+edge_data$g_const <- ifelse(edge_data$g == 1, 3, -2)
+write_exact(edge_data, "data/edge.csv")
+
+# Complete separation: every subject with x = 1 has its event before any subject with x = 0.
+separation_data <- data.frame(id = 1:10, start = 0,
+                              stop = c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                              event = c(1, 1, 1, 1, 1, 1, 0, 1, 1, 0),
+                              x = c(1, 1, 1, 1, 0, 0, 0, 0, 0, 0),
+                              z = c(0.3, -0.2, 0.8, 0.1, -0.5, 0.4, 0.9, -0.7, 0.2, 0.6))
+write_exact(separation_data, "data/separation.csv")
+
+# ---- models -----------------------------------------------------------------------------------
+
+spec <- function(name, data, start, stop, event, covariates, strata = "", cluster = "",
+                 ties = "efron", iter_max = 20) {
+    data.frame(model = name, data = data, start = start, stop = stop, event = event,
+               covariates = paste(covariates, collapse = " "), strata = strata,
+               cluster = cluster, ties = ties, iter_max = iter_max)
+}
+heart_x <- c("age", "year", "surgery", "transplant")
+cgd_x <- c("treat", "female", "age", "autosomal", "steroids", "propylac")
+vet_x <- c("karno", "age", "prior", "trt")
+specs <- rbind(
+    spec("heart_efron", "heart", "start", "stop", "event", heart_x, cluster = "id"),
+    spec("heart_breslow", "heart", "start", "stop", "event", heart_x, cluster = "id",
+         ties = "breslow"),
+    spec("heart_efron_naive", "heart", "start", "stop", "event", heart_x),
+    spec("heart_strata_efron", "heart", "start", "stop", "event",
+         c("age", "year", "transplant"), strata = "surgery", cluster = "id"),
+    spec("heart_strata_breslow", "heart", "start", "stop", "event",
+         c("age", "year", "transplant"), strata = "surgery", cluster = "id", ties = "breslow"),
+    spec("heart_one_iteration", "heart", "start", "stop", "event", heart_x, cluster = "id",
+         iter_max = 1),
+    spec("heart_single_cluster", "heart", "start", "stop", "event", "transplant",
+         cluster = "everyone"),
+    spec("cgd_strata_efron", "cgd", "tstart", "tstop", "status", cgd_x, strata = "hos_cat",
+         cluster = "id"),
+    spec("cgd_strata_breslow", "cgd", "tstart", "tstop", "status", cgd_x, strata = "hos_cat",
+         cluster = "id", ties = "breslow"),
+    spec("cgd_efron", "cgd", "tstart", "tstop", "status", c("treat", "age", "steroids"),
+         cluster = "id"),
+    spec("veteran_late_strata_efron", "veteran_late", "entry", "time", "status", vet_x,
+         strata = "celltype", cluster = "id"),
+    spec("veteran_late_strata_breslow", "veteran_late", "entry", "time", "status", vet_x,
+         strata = "celltype", cluster = "id", ties = "breslow"),
+    spec("veteran_late_efron_naive", "veteran_late", "entry", "time", "status", vet_x),
+    spec("edge_strata_efron", "edge", "start", "stop", "event", c("x", "z", "g_const"),
+         strata = "g", cluster = "id"),
+    spec("edge_strata_breslow", "edge", "start", "stop", "event", c("x", "z", "g_const"),
+         strata = "g", cluster = "id", ties = "breslow"),
+    spec("edge_efron", "edge", "start", "stop", "event", c("x", "z"), cluster = "id"),
+    spec("separation_efron", "separation", "start", "stop", "event", c("x", "z")))
+
+na_to <- function(x) if (is.null(x) || length(x) == 0) NA else x
+
+fit_one <- function(s) {
+    data <- read.csv(file.path("data", paste0(s$data, ".csv")))
+    covariates <- strsplit(s$covariates, " ")[[1]]
+    rhs <- paste(covariates, collapse = " + ")
+    if (s$strata != "") rhs <- paste0(rhs, " + strata(", s$strata, ")")
+    formula <- as.formula(paste0("Surv(", s$start, ", ", s$stop, ", ", s$event, ") ~ ", rhs))
+    warnings <- character(0)
+    args <- list(formula = formula, data = data, ties = s$ties,
+                 control = coxph.control(iter.max = s$iter_max))
+    if (s$cluster != "") args$cluster <- data[[s$cluster]]
+    fit <- withCallingHandlers(do.call(coxph, args), warning = function(w) {
+        warnings <<- c(warnings, conditionMessage(w))
+        invokeRestart("muffleWarning")
+    })
+    robust <- !is.null(fit$naive.var)
+    naive_var <- if (robust) fit$naive.var else fit$var
+    estimable <- !is.na(fit$coefficients)
+    se <- rep(NA, length(covariates))
+    se[estimable] <- sqrt(diag(naive_var))[seq_len(sum(estimable))]
+    robust_se <- rep(NA, length(covariates))
+    if (robust) robust_se[estimable] <- sqrt(diag(fit$var))[seq_len(sum(estimable))]
+    table <- summary(fit)$coefficients
+    intervals <- summary(fit)$conf.int
+    pick <- function(m, column) unname(m[covariates, column])
+    coefficients <- data.frame(model = s$model, covariate = covariates,
+                               coef = unname(fit$coefficients), se = se, robust_se = robust_se,
+                               z = pick(table, "z"), p = pick(table, "Pr(>|z|)"),
+                               lower95 = pick(intervals, "lower .95"),
+                               upper95 = pick(intervals, "upper .95"))
+    model <- cbind(s, data.frame(
+        n = fit$n, events = fit$nevent, iter = fit$iter,
+        loglik0 = fit$loglik[1], loglik = fit$loglik[2],
+        lr = 2 * (fit$loglik[2] - fit$loglik[1]), wald = na_to(fit$wald.test),
+        score = na_to(fit$score), rscore = na_to(fit$rscore),
+        warning = gsub("[,\n]", ";", paste(warnings, collapse = " | "))))
+    list(model = model, coefficients = coefficients)
+}
+
+fits <- lapply(seq_len(nrow(specs)), function(i) fit_one(specs[i, ]))
+write_exact(do.call(rbind, lapply(fits, `[[`, "model")), "models.csv")
+write_exact(do.call(rbind, lapply(fits, `[[`, "coefficients")), "coefficients.csv")

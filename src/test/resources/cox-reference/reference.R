@@ -161,6 +161,11 @@ fit_one <- function(s) {
         loglik0 = fit$loglik[1], loglik = fit$loglik[2],
         lr = 2 * (fit$loglik[2] - fit$loglik[1]), wald = na_to(fit$wald.test),
         score = na_to(fit$score), rscore = na_to(fit$rscore),
+        df = sum(estimable),
+        lr_p = pchisq(2 * (fit$loglik[2] - fit$loglik[1]), sum(estimable), lower.tail = FALSE),
+        wald_p = pchisq(na_to(fit$wald.test), sum(estimable), lower.tail = FALSE),
+        score_p = pchisq(na_to(fit$score), sum(estimable), lower.tail = FALSE),
+        rscore_p = pchisq(na_to(fit$rscore), sum(estimable), lower.tail = FALSE),
         warning = gsub("[,\n]", ";", paste(warnings, collapse = " | "))))
     list(model = model, coefficients = coefficients)
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * <p>The covariates are centred within each stratum and scaled by their mean absolute deviation
  * before the iteration, as R does: neither changes the estimates, but both keep the running sums
  * well conditioned and make the singularity tolerance mean the same as in R.
+ *
+ * <p>R's {@code timefix}, which merges times that differ only by floating-point rounding, is not
+ * applied: times such as whole seconds are compared exactly.
  */
 public final class CoxModel {
 

@@ -71,8 +71,15 @@ class CoxModelTest {
         } else {
             assertRelative(fit.robustScore().statistic(), model.number("rscore"), "robust score");
         }
-        int estimable = (int) fit.coefficients().stream().filter(CoxCoefficient::estimable).count();
-        assertThat(fit.likelihoodRatio().df()).isEqualTo(estimable);
+        int df = (int) model.number("df");
+        assertThat(fit.likelihoodRatio().df()).isEqualTo(df);
+        assertThat(fit.wald().df()).isEqualTo(df);
+        assertRelative(fit.likelihoodRatio().pValue(), model.number("lr_p"), "LR p");
+        assertRelative(fit.wald().pValue(), model.number("wald_p"), "Wald p");
+        assertRelative(fit.score().pValue(), model.number("score_p"), "score p");
+        if (!model.text("cluster").isEmpty()) {
+            assertRelative(fit.robustScore().pValue(), model.number("rscore_p"), "robust score p");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

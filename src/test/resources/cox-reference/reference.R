@@ -173,3 +173,103 @@ fit_one <- function(s) {
 fits <- lapply(seq_len(nrow(specs)), function(i) fit_one(specs[i, ]))
 write_exact(do.call(rbind, lapply(fits, `[[`, "model")), "models.csv")
 write_exact(do.call(rbind, lapply(fits, `[[`, "coefficients")), "coefficients.csv")
+
+# ---- effects: the study-level and per-brand pressure models over case_intervals ---------------
+
+# Hand-built case_intervals rows (the table issue 11 defines), simulated with known hazard
+# ratios: going public x3, each customer post so far x1.3, the desk closed x0.4 (desk_open
+# x2.5). Brands A and B keep office hours (08:00-20:00 every day), C is open around the clock
+# (desk_open is constant there, so not estimable per brand), D has three cases and no event.
+# Customers are drawn from one pool, so a customer's cases can lie with several brands.
+set.seed(11)
+day <- 86400
+horizon <- 7 * day
+desk_open_at <- function(brand, t) {
+    if (brand == "C") return(TRUE)
+    (t %% day) >= 8 * 3600 & (t %% day) < 20 * 3600
+}
+next_desk_change <- function(brand, t) {
+    if (brand == "C") return(Inf)
+    s <- t %% day
+    base <- t - s
+    if (s < 8 * 3600) base + 8 * 3600 else if (s < 20 * 3600) base + 20 * 3600 else base + day + 8 * 3600
+}
+simulate_case <- function(case_id, brand, customer, opened, base_hazard, endpoint, followers) {
+    public_at <- if (runif(1) < 0.5) floor(runif(1) * 2 * day) + 1 else Inf
+    posts <- cumsum(floor(rexp(20, 1 / (12 * 3600))) + 1)
+    rows <- list()
+    t <- 0
+    repeat {
+        wall <- opened + t
+        public <- t >= public_at
+        persistence <- sum(posts <= t)
+        open <- desk_open_at(brand, wall)
+        change <- min(public_at[public_at > t], posts[posts > t],
+                      next_desk_change(brand, wall) - opened, horizon)
+        hazard <- base_hazard * 3^public * 1.3^persistence * 0.4^(!open)
+        wait <- rexp(1, hazard)
+        event <- t + wait <= change
+        stop <- if (event) t + ceiling(wait) else change
+        stop <- min(stop, change)
+        rows[[length(rows) + 1]] <- data.frame(
+            case_id = case_id, customer_id = customer, brand = brand, endpoint = endpoint,
+            start_seconds = t, stop_seconds = stop, event = as.numeric(event),
+            public = as.numeric(public), persistence = persistence,
+            amplification = floor(persistence / 2), brand_storm = as.numeric(t > 3 * day),
+            desk_open = as.numeric(open), followers_at_open = followers)
+        if (event || stop >= horizon) break
+        t <- stop
+    }
+    do.call(rbind, rows)
+}
+customers <- sprintf("c%02d", 1:45)
+cases <- data.frame(brand = c(rep("A", 60), rep("B", 50), rep("C", 40), rep("D", 3)))
+cases$case_id <- sprintf("%s-%03d", cases$brand, seq_len(nrow(cases)))
+cases$customer <- sample(customers, nrow(cases), replace = TRUE)
+cases$opened <- floor(runif(nrow(cases)) * 30 * day)
+cases$followers <- ifelse(runif(nrow(cases)) < 0.2, NA, floor(rexp(nrow(cases), 1 / 500)))
+intervals <- do.call(rbind, lapply(c("first_reply", "resolution"), function(endpoint) {
+    base <- if (endpoint == "first_reply") 1 / (8 * 3600) else 1 / (2 * day)
+    do.call(rbind, lapply(seq_len(nrow(cases)), function(i) {
+        hazard <- if (cases$brand[i] == "D") 1e-12 else base
+        simulate_case(cases$case_id[i], cases$brand[i], cases$customer[i], cases$opened[i],
+                      hazard, endpoint, cases$followers[i])
+    }))
+}))
+write_exact(intervals, "data/case_intervals.csv")
+
+# The models the Java `effects` computation fits, with the formulas it reports.
+effect_rows <- list()
+for (endpoint in c("first_reply", "resolution")) {
+    one <- intervals[intervals$endpoint == endpoint, ]
+    scopes <- c(list(list(scope = "study", brand = "", data = one,
+                          formula = Surv(start_seconds, stop_seconds, event) ~ public +
+                              persistence + desk_open + strata(brand) + cluster(customer_id))),
+                lapply(sort(unique(one$brand)), function(b)
+                    list(scope = "brand", brand = b, data = one[one$brand == b, ],
+                         formula = Surv(start_seconds, stop_seconds, event) ~ public +
+                             persistence + desk_open + cluster(customer_id))))
+    for (s in scopes) {
+        if (sum(s$data$event) == 0) {
+            fit <- NULL
+        } else {
+            fit <- withCallingHandlers(coxph(s$formula, data = s$data, ties = "efron"),
+                                       warning = function(w) invokeRestart("muffleWarning"))
+        }
+        for (covariate in c("public", "persistence", "desk_open")) {
+            coef <- if (is.null(fit)) NA else unname(fit$coefficients[covariate])
+            k <- match(covariate, names(fit$coefficients))
+            robust_se <- if (is.null(fit) || is.na(coef)) NA else sqrt(fit$var[k, k])
+            p <- if (is.na(coef)) NA else summary(fit)$coefficients[covariate, "Pr(>|z|)"]
+            effect_rows[[length(effect_rows) + 1]] <- data.frame(
+                endpoint = endpoint, scope = s$scope, brand = s$brand, covariate = covariate,
+                coef = coef, robust_se = robust_se,
+                hazard_ratio = exp(coef),
+                lower95 = exp(coef - qnorm(0.975) * robust_se),
+                upper95 = exp(coef + qnorm(0.975) * robust_se), p = p,
+                cases = length(unique(s$data$case_id)), events = sum(s$data$event),
+                intervals = nrow(s$data))
+        }
+    }
+}
+write_exact(do.call(rbind, effect_rows), "effects.csv")

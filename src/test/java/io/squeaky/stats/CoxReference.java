@@ -1,13 +1,6 @@
 package io.squeaky.stats;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +10,6 @@ import java.util.Map;
  * set it was fitted to, as the doubles R fitted.
  */
 final class CoxReference {
-
-    private static final Path ROOT = root();
 
     /** One line of {@code models.csv}. */
     record Model(Map<String, String> fields) {
@@ -32,8 +23,7 @@ final class CoxReference {
         }
 
         double number(String field) {
-            String value = fields.get(field);
-            return value.equals("NA") ? Double.NaN : Double.parseDouble(value);
+            return ReferenceCsv.number(fields.get(field));
         }
 
         Ties ties() {
@@ -68,7 +58,7 @@ final class CoxReference {
     private CoxReference() {}
 
     static List<Model> models() {
-        return read(ROOT.resolve("models.csv")).stream().map(Model::new).toList();
+        return ReferenceCsv.read("models.csv").stream().map(Model::new).toList();
     }
 
     static Model model(String name) {
@@ -79,7 +69,7 @@ final class CoxReference {
     }
 
     static List<Coefficient> coefficients(Model model) {
-        return read(ROOT.resolve("coefficients.csv")).stream()
+        return ReferenceCsv.read("coefficients.csv").stream()
                 .filter(row -> row.get("model").equals(model.name()))
                 .map(
                         row ->
@@ -98,7 +88,7 @@ final class CoxReference {
     /** The model's data set as rows, with its start, stop, event, strata and cluster columns. */
     static List<CountingProcessRow> rows(Model model) {
         List<CountingProcessRow> rows = new ArrayList<>();
-        for (Map<String, String> line : read(ROOT.resolve("data/" + model.text("data") + ".csv"))) {
+        for (Map<String, String> line : ReferenceCsv.read("data/" + model.text("data") + ".csv")) {
             double[] covariates =
                     model.covariates().stream()
                             .mapToDouble(name -> number(line.get(name)))
@@ -126,39 +116,6 @@ final class CoxReference {
     }
 
     private static double number(String value) {
-        return value.equals("NA") ? Double.NaN : Double.parseDouble(value);
-    }
-
-    /** The files hold no quoted fields: R wrote them with {@code quote = FALSE}. */
-    private static List<Map<String, String>> read(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            String[] header = lines.get(0).split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",", -1);
-                if (cells.length != header.length) {
-                    throw new IllegalStateException(
-                            file + ": " + Arrays.toString(cells) + " against " + header.length);
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int k = 0; k < header.length; k++) {
-                    row.put(header[k], cells[k]);
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path root() {
-        try {
-            return Path.of(CoxReference.class.getResource("/cox-reference/models.csv").toURI())
-                    .getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReferenceCsv.number(value);
     }
 }

@@ -166,6 +166,11 @@ fit_one <- function(s) {
         wald_p = pchisq(na_to(fit$wald.test), sum(estimable), lower.tail = FALSE),
         score_p = pchisq(na_to(fit$score), sum(estimable), lower.tail = FALSE),
         rscore_p = pchisq(na_to(fit$rscore), sum(estimable), lower.tail = FALSE),
+        concordant = fit$concordance[["concordant"]],
+        discordant = fit$concordance[["discordant"]],
+        tied_x = fit$concordance[["tied.x"]], tied_y = fit$concordance[["tied.y"]],
+        tied_xy = fit$concordance[["tied.xy"]],
+        concordance = fit$concordance[["concordance"]],
         warning = gsub("[,\n]", ";", paste(warnings, collapse = " | "))))
     list(model = model, coefficients = coefficients)
 }

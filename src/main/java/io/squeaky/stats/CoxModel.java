@@ -87,13 +87,13 @@ public final class CoxModel {
 
         double[][] robust = null;
         CoxTest robustScore = null;
+        double[][] centred = standardised.centred();
         if (data.clustered() && data.clusters() < 2) {
             notes.add(
                     "a single cluster: the robust variance is zero by construction (the scores"
                             + " sum to zero at the estimate), so it and the tests built on it"
                             + " are not reported");
         } else if (data.clustered()) {
-            double[][] centred = standardised.centred();
             robust =
                     RobustVariance.sandwich(
                             ScoreResiduals.compute(data, riskSets, centred, beta, ties),
@@ -120,6 +120,12 @@ public final class CoxModel {
                             robustSe,
                             data.clustered()));
         }
+
+        double[] linearPredictor = new double[data.rows()];
+        for (int i = 0; i < linearPredictor.length; i++) {
+            linearPredictor[i] = PartialLikelihood.dot(centred[i], beta);
+        }
+        Concordance concordance = Concordance.of(data, riskSets, linearPredictor);
 
         double[][] waldVariance = data.clustered() ? robust : variance;
         double wald =
@@ -155,6 +161,7 @@ public final class CoxModel {
                 CoxTest.of(wald, df),
                 CoxTest.of(result.scoreTest(), df),
                 robustScore,
+                concordance,
                 result.iterations(),
                 notes);
     }

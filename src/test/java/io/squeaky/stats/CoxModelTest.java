@@ -84,6 +84,19 @@ class CoxModelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("regularModels")
+    void concordanceAsR(CoxReference.Model model) {
+        Concordance concordance = CoxReference.fit(model).concordance();
+
+        assertThat(concordance.concordant()).isEqualTo((long) model.number("concordant"));
+        assertThat(concordance.discordant()).isEqualTo((long) model.number("discordant"));
+        assertThat(concordance.tiedX()).isEqualTo((long) model.number("tied_x"));
+        assertThat(concordance.tiedY()).isEqualTo((long) model.number("tied_y"));
+        assertThat(concordance.tiedXY()).isEqualTo((long) model.number("tied_xy"));
+        assertRelative(concordance.concordance(), model.number("concordance"), "concordance");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regularModels")
     void convergedWhereRConvergedWithoutWarning(CoxReference.Model model) {
         CoxFit fit = CoxReference.fit(model);
 

@@ -85,25 +85,8 @@ public final class CoxModel {
             }
         }
 
-        double[][] robust = null;
-        CoxTest robustScore = null;
         double[][] centred = standardised.centred();
-        if (data.clustered() && data.clusters() < 2) {
-            notes.add(
-                    "a single cluster: the robust variance is zero by construction (the scores"
-                            + " sum to zero at the estimate), so it and the tests built on it"
-                            + " are not reported");
-        } else if (data.clustered()) {
-            robust =
-                    RobustVariance.sandwich(
-                            ScoreResiduals.compute(data, riskSets, centred, beta, ties),
-                            variance,
-                            data);
-            double[][] nullResiduals =
-                    ScoreResiduals.compute(data, riskSets, centred, new double[p], ties);
-            robustScore =
-                    CoxTest.of(RobustVariance.scoreTest(nullResiduals, data, CHOL_TOLERANCE), df);
-        }
+        Robust robust = robust(data, riskSets, centred, beta, variance, df, notes);
 
         List<CoxCoefficient> coefficients = new ArrayList<>();
         for (int j = 0; j < p; j++) {
@@ -111,7 +94,8 @@ public final class CoxModel {
                 coefficients.add(CoxCoefficient.notEstimable(names.get(j)));
                 continue;
             }
-            double robustSe = robust != null ? Math.sqrt(robust[j][j]) : Double.NaN;
+            double robustSe =
+                    robust.variance() != null ? Math.sqrt(robust.variance()[j][j]) : Double.NaN;
             coefficients.add(
                     CoxCoefficient.of(
                             names.get(j),
@@ -127,31 +111,17 @@ public final class CoxModel {
         }
         Concordance concordance = Concordance.of(data, riskSets, linearPredictor);
 
-        double[][] waldVariance = data.clustered() ? robust : variance;
+        double[][] waldVariance = data.clustered() ? robust.variance() : variance;
         double wald =
                 waldVariance == null
                         ? Double.NaN
                         : new Cholesky(waldVariance, CHOL_TOLERANCE).quadraticForm(beta);
-        CoxStatus status = CoxStatus.CONVERGED;
-        String message = "";
-        if (result.ranOut()) {
-            status = CoxStatus.NOT_CONVERGED;
-            message = "ran out of iterations (" + maxIterations + ") and did not converge";
-        } else if (maxIterations > 1) {
-            List<String> infinite = infiniteCoefficients(result, names, beta, scale);
-            if (!infinite.isEmpty()) {
-                status = CoxStatus.INFINITE_COEFFICIENT;
-                message =
-                        "the log-likelihood converged before "
-                                + String.join(", ", infinite)
-                                + ": the coefficient may be infinite (separation)";
-            }
-        }
+        Outcome outcome = outcome(result, names, beta, scale);
         return new CoxFit(
                 coefficients,
                 ties,
-                status,
-                message,
+                outcome.status(),
+                outcome.message(),
                 data.rows(),
                 data.events(),
                 data.clusters(),
@@ -160,10 +130,66 @@ public final class CoxModel {
                 CoxTest.of(2 * (result.loglik() - result.initialLoglik()), df),
                 CoxTest.of(wald, df),
                 CoxTest.of(result.scoreTest(), df),
-                robustScore,
+                robust.score(),
                 concordance,
                 result.iterations(),
                 notes);
+    }
+
+    /** The cluster-robust variance and score test, both null without (enough) clusters. */
+    private record Robust(double[][] variance, CoxTest score) {}
+
+    private Robust robust(
+            CoxData data,
+            RiskSets riskSets,
+            double[][] centred,
+            double[] beta,
+            double[][] variance,
+            int df,
+            List<String> notes) {
+        if (!data.clustered()) {
+            return new Robust(null, null);
+        }
+        if (data.clusters() < 2) {
+            notes.add(
+                    "a single cluster: the robust variance is zero by construction (the scores"
+                            + " sum to zero at the estimate), so it and the tests built on it"
+                            + " are not reported");
+            return new Robust(null, null);
+        }
+        double[][] robust =
+                RobustVariance.sandwich(
+                        ScoreResiduals.compute(data, riskSets, centred, beta, ties),
+                        variance,
+                        data);
+        double[][] nullResiduals =
+                ScoreResiduals.compute(data, riskSets, centred, new double[beta.length], ties);
+        return new Robust(
+                robust,
+                CoxTest.of(RobustVariance.scoreTest(nullResiduals, data, CHOL_TOLERANCE), df));
+    }
+
+    private record Outcome(CoxStatus status, String message) {}
+
+    private Outcome outcome(
+            NewtonRaphson.Result result, List<String> names, double[] beta, double[] scale) {
+        if (result.ranOut()) {
+            return new Outcome(
+                    CoxStatus.NOT_CONVERGED,
+                    "ran out of iterations (" + maxIterations + ") and did not converge");
+        }
+        // As R, which skips the check for iter.max = 1.
+        if (maxIterations > 1) {
+            List<String> infinite = infiniteCoefficients(result, names, beta, scale);
+            if (!infinite.isEmpty()) {
+                return new Outcome(
+                        CoxStatus.INFINITE_COEFFICIENT,
+                        "the log-likelihood converged before "
+                                + String.join(", ", infinite)
+                                + ": the coefficient may be infinite (separation)");
+            }
+        }
+        return new Outcome(CoxStatus.CONVERGED, "");
     }
 
     /**

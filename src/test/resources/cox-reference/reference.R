@@ -26,12 +26,14 @@ write_exact <- function(df, file) {
 
 # Stanford heart transplant, in counting-process form: transplant is time-varying, so a
 # transplanted patient has a second interval starting at the transplant (delayed entry).
-# `everyone` puts all rows in one cluster, for the degenerate robust variance.
+# `everyone` puts all rows in one cluster, for the degenerate robust variance; `age_plus_year`
+# is collinear with age and year.
 heart_data <- data.frame(id = heart$id, start = heart$start, stop = heart$stop,
                          event = heart$event, age = heart$age, year = heart$year,
                          surgery = heart$surgery,
                          transplant = as.numeric(heart$transplant == "1"),
                          everyone = 1)
+heart_data$age_plus_year <- heart_data$age + heart_data$year
 write_exact(heart_data, "data/heart.csv")
 
 # Chronic granulomatous disease: recurrent infections, several rows per child, four hospital
@@ -105,6 +107,8 @@ specs <- rbind(
          c("age", "year", "transplant"), strata = "surgery", cluster = "id", ties = "breslow"),
     spec("heart_one_iteration", "heart", "start", "stop", "event", heart_x, cluster = "id",
          iter_max = 1),
+    spec("heart_collinear", "heart", "start", "stop", "event",
+         c("age", "year", "age_plus_year", "transplant"), cluster = "id"),
     spec("heart_single_cluster", "heart", "start", "stop", "event", "transplant",
          cluster = "everyone"),
     spec("cgd_strata_efron", "cgd", "tstart", "tstop", "status", cgd_x, strata = "hos_cat",
@@ -144,10 +148,10 @@ fit_one <- function(s) {
     robust <- !is.null(fit$naive.var)
     naive_var <- if (robust) fit$naive.var else fit$var
     estimable <- !is.na(fit$coefficients)
-    se <- rep(NA, length(covariates))
-    se[estimable] <- sqrt(diag(naive_var))[seq_len(sum(estimable))]
-    robust_se <- rep(NA, length(covariates))
-    if (robust) robust_se[estimable] <- sqrt(diag(fit$var))[seq_len(sum(estimable))]
+    # coxph keeps a zero row and column in its variances for a coefficient it cannot estimate.
+    stopifnot(nrow(naive_var) == length(covariates))
+    se <- ifelse(estimable, sqrt(diag(naive_var)), NA)
+    robust_se <- if (robust) ifelse(estimable, sqrt(diag(fit$var)), NA) else rep(NA, length(covariates))
     table <- summary(fit)$coefficients
     intervals <- summary(fit)$conf.int
     pick <- function(m, column) unname(m[covariates, column])

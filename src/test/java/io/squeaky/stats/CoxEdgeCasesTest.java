@@ -60,6 +60,20 @@ class CoxEdgeCasesTest {
     }
 
     @Test
+    void aCollinearCovariateIsReportedNotEstimable() {
+        // heart.csv's age_plus_year is age + year: R's Cholesky finds it redundant, gives it NA
+        // and fits the other three (the regular comparison checks their numbers).
+        CoxFit fit = CoxReference.fit(CoxReference.model("heart_collinear"));
+
+        assertThat(fit.coefficient("age_plus_year").estimable()).isFalse();
+        assertThat(fit.notes())
+                .containsExactly(
+                        "age_plus_year is collinear with the other covariates: not estimable,"
+                                + " left out of the model");
+        assertThat(fit.wald().df()).isEqualTo(3);
+    }
+
+    @Test
     void efronAndBreslowDifferOnTiedTimesAsInR() {
         // The veterans' trial has 31 death times shared by two or more patients.
         CoxFit efron = CoxReference.fit(CoxReference.model("veteran_late_strata_efron"));

@@ -86,6 +86,37 @@ class PressureHazardRatiosTest {
     }
 
     @Test
+    void aBrandWithASingleCustomerHasNoInterval() {
+        // Every case from one customer: one cluster, so no robust variance (R reports rounding
+        // noise there); the hazard ratios stand, their intervals are missing and say why.
+        List<CaseInterval> intervals =
+                List.of(
+                        interval("s1", 0, 100, false, false, 0, true),
+                        interval("s1", 100, 150, true, true, 1, true),
+                        interval("s2", 0, 80, true, false, 0, false),
+                        interval("s3", 0, 50, false, false, 1, true),
+                        interval("s3", 50, 300, true, true, 2, false),
+                        interval("s4", 0, 200, true, false, 0, true),
+                        interval("s5", 0, 120, false, false, 0, false),
+                        interval("s5", 120, 130, true, true, 0, true),
+                        interval("s6", 0, 400, false, false, 1, true),
+                        interval("s7", 0, 60, true, false, 2, true));
+
+        List<EffectRow> rows = PressureHazardRatios.of(Endpoint.RESOLUTION, intervals);
+
+        assertThat(rows).hasSize(6);
+        for (EffectRow row : rows) {
+            assertThat(row.hazardRatio()).as(row.covariate()).isNotNull();
+            assertThat(row.lower95()).isNull();
+            assertThat(row.robustSe()).isNull();
+            assertThat(row.note()).startsWith("a single cluster");
+            assertThat(row.cases()).isEqualTo(7);
+            assertThat(row.events()).isEqualTo(6);
+            assertThat(row.intervals()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void intervalsOfAnotherEndpointAreRefused() {
         List<CaseInterval> mixed = intervals(Endpoint.FIRST_REPLY);
 
@@ -100,6 +131,30 @@ class PressureHazardRatiosTest {
                 .filter(row -> row.covariate().equals(covariate))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static CaseInterval interval(
+            String caseId,
+            long start,
+            long stop,
+            boolean event,
+            boolean isPublic,
+            int persistence,
+            boolean deskOpen) {
+        return new CaseInterval(
+                caseId,
+                "solo-customer",
+                "solo",
+                Endpoint.RESOLUTION,
+                start,
+                stop,
+                event,
+                isPublic,
+                persistence,
+                0,
+                0,
+                deskOpen,
+                null);
     }
 
     private static List<CaseInterval> intervals(Endpoint endpoint) {

@@ -22,15 +22,22 @@ import java.util.stream.Collectors;
  */
 public final class PressureHazardRatios {
 
-    static final String SURV = "Surv(start_seconds, stop_seconds, event)";
-    static final String COVARIATES = "public + persistence + desk_open";
+    /** The {@code case_intervals} columns of the models, in their order in the formulas. */
+    private static final List<String> NAMES = List.of("public", "persistence", "desk_open");
+
+    private static final String RIGHT_SIDE = String.join(" + ", NAMES);
+    private static final String SURV = "Surv(start_seconds, stop_seconds, event) ~ ";
+
+    /**
+     * The formulas as R's {@code coxph} takes them, {@code cluster()} included so that a refit
+     * reports the same robust se; {@code ties} is R's default.
+     */
     public static final String STUDY_MODEL =
-            SURV + " ~ " + COVARIATES + " + strata(brand) + cluster(customer_id)";
-    public static final String BRAND_MODEL = SURV + " ~ " + COVARIATES + " + cluster(customer_id)";
+            SURV + RIGHT_SIDE + " + strata(brand) + cluster(customer_id)";
+
+    public static final String BRAND_MODEL = SURV + RIGHT_SIDE + " + cluster(customer_id)";
     static final String TIES = "efron";
     static final String VARIANCE = "robust, clustered by customer_id";
-
-    private static final List<String> NAMES = List.of("public", "persistence", "desk_open");
 
     private PressureHazardRatios() {}
 

@@ -2,8 +2,11 @@
 # survival package. Run from this directory with
 #   Rscript reference.R
 # It writes the data sets it fits (data/*.csv), the model specifications with their global
-# results (models.csv) and the per-covariate results (coefficients.csv). The Java tests read
-# these files and never need R. Produced with R 4.2.2 and survival 3.5-3 (Debian packages
+# results (models.csv) and the per-covariate results (coefficients.csv), read by
+# io.squeaky.stats.CoxModelTest and CoxEdgeCasesTest; and hand-built case_intervals rows
+# (data/case_intervals.csv) with the study-level and per-brand fits of the `effects` table
+# (effects.csv), read by io.squeaky.metrics.PressureHazardRatiosTest. The Java tests read these
+# files and never need R; rerunning the script reproduces them byte for byte. Produced with R 4.2.2 and survival 3.5-3 (Debian packages
 # r-base-core and r-cran-survival).
 suppressPackageStartupMessages(library(survival))
 stopifnot(packageVersion("survival") == "3.5.3")
@@ -60,6 +63,15 @@ veteran_data <- data.frame(id = seq_len(nrow(veteran)), entry = entry, time = ve
                            celltype = as.integer(veteran$celltype))
 veteran_data <- veteran_data[veteran_data$entry < veteran_data$time, ]
 write_exact(veteran_data, "data/veteran_late.csv")
+
+# NCCTG lung cancer, right-censored only (no start column: R fits Surv(time, status) with its
+# coxfit6 path, the Java as (0, time]); clustered by institution.
+lung_complete <- lung[complete.cases(lung[, c("time", "status", "age", "sex", "ph.ecog", "inst")]), ]
+lung_data <- data.frame(inst = lung_complete$inst, zero = 0, time = lung_complete$time,
+                        status = as.numeric(lung_complete$status == 2),
+                        age = lung_complete$age, sex = lung_complete$sex,
+                        ph_ecog = lung_complete$ph.ecog)
+write_exact(lung_data, "data/lung.csv")
 
 # Two strata, the second without any event; several tied event times; two subjects with two
 # intervals, split at an event time of other subjects (3 and 5), so that the second interval is
@@ -122,6 +134,10 @@ specs <- rbind(
     spec("veteran_late_strata_breslow", "veteran_late", "entry", "time", "status", vet_x,
          strata = "celltype", cluster = "id", ties = "breslow"),
     spec("veteran_late_efron_naive", "veteran_late", "entry", "time", "status", vet_x),
+    spec("lung_strata_efron", "lung", "zero", "time", "status", c("age", "ph_ecog"),
+         strata = "sex", cluster = "inst"),
+    spec("lung_breslow", "lung", "zero", "time", "status", c("age", "sex", "ph_ecog"),
+         cluster = "inst", ties = "breslow"),
     spec("edge_strata_efron", "edge", "start", "stop", "event", c("x", "z", "g_const"),
          strata = "g", cluster = "id"),
     spec("edge_strata_breslow", "edge", "start", "stop", "event", c("x", "z", "g_const"),
@@ -136,7 +152,10 @@ fit_one <- function(s) {
     covariates <- strsplit(s$covariates, " ")[[1]]
     rhs <- paste(covariates, collapse = " + ")
     if (s$strata != "") rhs <- paste0(rhs, " + strata(", s$strata, ")")
-    formula <- as.formula(paste0("Surv(", s$start, ", ", s$stop, ", ", s$event, ") ~ ", rhs))
+    # A start column of zeros means right-censored data, fitted as R users fit it.
+    times <- if (all(data[[s$start]] == 0)) paste0(s$stop, ", ", s$event) else
+        paste0(s$start, ", ", s$stop, ", ", s$event)
+    formula <- as.formula(paste0("Surv(", times, ") ~ ", rhs))
     warnings <- character(0)
     args <- list(formula = formula, data = data, ties = s$ties,
                  control = coxph.control(iter.max = s$iter_max))

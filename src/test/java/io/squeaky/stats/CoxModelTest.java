@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Cox estimator against R's {@code coxph} (survival 3.5-3) on every model of {@code
- * cox-reference/models.csv}: Stanford heart transplant, CGD, the veterans' trial with late entry
- * and a small data set of edge cases; Efron and Breslow ties, with and without strata and clusters.
- * Everything to 1e-6 relative. The two degenerate models (a single cluster, complete separation)
- * have their own tests in {@link CoxEdgeCasesTest}.
+ * cox-reference/models.csv}: Stanford heart transplant, CGD, the veterans' trial with late entry,
+ * NCCTG lung (right-censored, which R fits by its separate {@code coxfit6} path) and a small data
+ * set of edge cases; Efron and Breslow ties, with and without strata and clusters. Everything to
+ * 1e-6 relative (the agreement found is about 1e-13). The two degenerate models (a single cluster,
+ * complete separation) have their own tests in {@link CoxEdgeCasesTest}.
  */
 class CoxModelTest {
 

@@ -511,6 +511,7 @@ final class SessionCases {
                 .setNeedsHorizon(atEnd)
                 .setCutAtMaxLength(cutAtMaxLength)
                 .setWaitingSince(history == null ? null : history.waitingSince())
+                .setAmplifiedAt(parts.amplifications.stream().map(Timeline::time).sorted().toList())
                 .build();
     }
 

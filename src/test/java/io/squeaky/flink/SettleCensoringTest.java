@@ -29,7 +29,7 @@ class SettleCensoringTest {
     void draftsClosedAtTheEndWaitForTheHorizonThenLeaveWithTheirExchanges() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, CaseDraft, Long, CaseRecord> harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new SettleCensoring(Posts.SCHEDULES),
+                        new SettleCensoring(Posts.SCHEDULES, io.squeaky.metrics.StatsPeriod.DAY),
                         d -> d.getCaseRow().getCaseId(),
                         Types.STRING,
                         SettleCensoring.HORIZON)) {

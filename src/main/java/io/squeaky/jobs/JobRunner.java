@@ -4,6 +4,7 @@ import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.SummariseBrands;
 import io.squeaky.records.BrandSummaryLine;
 import io.squeaky.records.CaseOutcome;
+import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.report.CaseOutcomes;
 import io.squeaky.workflow.SqueakyWorkflow;
@@ -52,6 +53,7 @@ final class JobRunner {
             PrintStream report)
             throws Exception {
         List<CloseableIterator<BrandSummaryLine>> lines = new ArrayList<>();
+        List<CloseableIterator<HazardRatioRow>> studyEffects = new ArrayList<>();
         SqueakyWorkflow.define(
                 input,
                 pipeline.settings(),
@@ -69,6 +71,12 @@ final class JobRunner {
                                         .name("summary line per brand")
                                         .uid("summary-per-brand")
                                         .collectAsync());
+                        // The few study-level rows over the whole input: the job fits them.
+                        studyEffects.add(
+                                outputs.effects()
+                                        .filter(RunSummary::isStudyOverWholeInput)
+                                        .name("study hazard ratios for the summary")
+                                        .collectAsync());
                     }
                 });
         if (pipeline.pseudonyms().usesDevelopmentSalt()) {
@@ -81,14 +89,20 @@ final class JobRunner {
                 lines.isEmpty()
                         ? job.getJobExecutionResult().thenApply(done -> List.<BrandSummaryLine>of())
                         : CompletableFuture.supplyAsync(() -> drain(lines.get(0)));
-        JobExecutionResult result = Progress.follow(job, collected, report);
+        CompletableFuture<List<HazardRatioRow>> effects =
+                studyEffects.isEmpty()
+                        ? CompletableFuture.completedFuture(List.of())
+                        : CompletableFuture.supplyAsync(() -> drain(studyEffects.get(0)));
+        JobExecutionResult result =
+                Progress.follow(job, CompletableFuture.allOf(collected, effects), report);
         OutputTables.markSuccess(pipeline.output());
-        new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
+        new RunSummary(result.getAllAccumulatorResults(), collected.get(), effects.get())
+                .print(report);
         return result;
     }
 
-    private static List<BrandSummaryLine> drain(CloseableIterator<BrandSummaryLine> iterator) {
-        List<BrandSummaryLine> all = new ArrayList<>();
+    private static <T> List<T> drain(CloseableIterator<T> iterator) {
+        List<T> all = new ArrayList<>();
         try (iterator) {
             iterator.forEachRemaining(all::add);
         } catch (Exception e) {

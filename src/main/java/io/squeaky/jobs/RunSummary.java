@@ -3,15 +3,26 @@ package io.squeaky.jobs;
 import static io.squeaky.jobs.Progress.count;
 
 import io.squeaky.flink.Counters;
+import io.squeaky.metrics.EffectsTable;
 import io.squeaky.records.BrandSummaryLine;
+import io.squeaky.records.HazardRatioRow;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The summary printed after a run: what was read, and per brand the censoring-aware figures. */
-record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
+/**
+ * The summary printed after a run: what was read, per brand the censoring-aware figures, and the
+ * study-level hazard ratios of pressure.
+ */
+record RunSummary(
+        Map<String, Object> counts, List<BrandSummaryLine> brands, List<HazardRatioRow> effects) {
+
+    /** The {@code effects} rows the summary prints: study level, over the whole input. */
+    static boolean isStudyOverWholeInput(HazardRatioRow row) {
+        return row.getPeriod().equals(EffectsTable.WHOLE_INPUT) && row.getScope().equals("study");
+    }
 
     void print(PrintStream out) {
         out.println();
@@ -37,6 +48,11 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                         + " brand_hours (%,d cases arrived after their period was written).%n",
                 count(counts, Counters.STATISTICS_PERIODS),
                 count(counts, Counters.LATE_FOR_STATISTICS));
+        printBrands(out);
+        StudyHazardRatios.print(effects, out);
+    }
+
+    private void printBrands(PrintStream out) {
         if (brands.isEmpty()) {
             return;
         }

@@ -104,7 +104,9 @@ record RunSummary(
                 "Replied-only p50/p90: among replied cases only, as other tools report (biased"
                         + " low: it drops the unanswered). Escalation ratio: median time to"
                         + " resolution of tickets escalated to a public channel over the others'"
-                        + " (Kaplan-Meier), 95% bootstrap interval resampling customers.");
+                        + " (Kaplan-Meier), 95% bootstrap interval resampling customers; groups"
+                        + " fixed at the open, so subject to immortal-time bias: see the hazard"
+                        + " ratios.");
     }
 
     private static String ratio(BrandSummaryLine line) {

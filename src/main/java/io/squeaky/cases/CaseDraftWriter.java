@@ -189,6 +189,7 @@ final class CaseDraftWriter {
                 .setNeedsHorizon(end.atEnd())
                 .setCutAtMaxLength(end.cutAtMaxLength())
                 .setWaitingSince(history == null ? null : history.waitingSince())
+                .setAmplifiedAt(parts.amplifications.stream().map(Timeline::time).sorted().toList())
                 .build();
     }
 

@@ -93,6 +93,37 @@ public final class BusinessSchedule implements Serializable {
     }
 
     /**
+     * The instants in {@code (from, to)} at which the desk opens or closes, in time order: where
+     * {@link #isOpen} changes. Spans that touch (a day's end and the next day's start) make no
+     * change.
+     */
+    public List<Instant> changes(Instant from, Instant to) {
+        TreeSet<Instant> edges = new TreeSet<>();
+        LocalDate last = LocalDate.ofInstant(to, zone);
+        for (LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1);
+                !day.isAfter(last);
+                day = day.plusDays(1)) {
+            for (Instant[] span : spans(day)) {
+                for (Instant edge : span) {
+                    if (edge.isAfter(from) && edge.isBefore(to)) {
+                        edges.add(edge);
+                    }
+                }
+            }
+        }
+        List<Instant> changes = new ArrayList<>();
+        boolean open = isOpen(from);
+        for (Instant edge : edges) {
+            boolean after = isOpen(edge);
+            if (after != open) {
+                changes.add(edge);
+                open = after;
+            }
+        }
+        return changes;
+    }
+
+    /**
      * The share of one local hour of a weekday that the weekly schedule declares open, holidays
      * aside: what the desk says about that hour of a normal week.
      */

@@ -2,9 +2,11 @@ package io.squeaky.flink;
 
 import io.squeaky.records.BrandHourRow;
 import io.squeaky.records.BrandMetricRow;
+import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.EquityRow;
 import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.Reject;
@@ -26,6 +28,8 @@ public final class OutputTables {
     public static final String PRESSURE_EFFECT = "pressure_effect";
     public static final String EQUITY = "equity";
     public static final String BRAND_HOURS = "brand_hours";
+    public static final String CASE_INTERVALS = "case_intervals";
+    public static final String EFFECTS = "effects";
     public static final List<String> ALL =
             List.of(
                     CASES,
@@ -35,7 +39,9 @@ public final class OutputTables {
                     BRAND_METRICS,
                     PRESSURE_EFFECT,
                     EQUITY,
-                    BRAND_HOURS);
+                    BRAND_HOURS,
+                    CASE_INTERVALS,
+                    EFFECTS);
 
     private OutputTables() {}
 
@@ -112,6 +118,24 @@ public final class OutputTables {
                                 r -> ParquetTables.utcDate(r.getPeriodStart())))
                 .name("brand_hours table")
                 .uid("brand-hours-table");
+        outputs.caseIntervals()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                CASE_INTERVALS,
+                                CaseIntervalRow.class,
+                                r -> ParquetTables.utcDate(r.getOpenedAt())))
+                .name("case_intervals table")
+                .uid("case-intervals-table");
+        outputs.effects()
+                .sinkTo(
+                        ParquetTables.table(
+                                outputDir,
+                                EFFECTS,
+                                HazardRatioRow.class,
+                                r -> ParquetTables.utcDate(r.getPeriodStart())))
+                .name("effects table")
+                .uid("effects-table");
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

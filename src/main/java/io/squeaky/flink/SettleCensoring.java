@@ -2,10 +2,12 @@ package io.squeaky.flink;
 
 import io.squeaky.cases.Censoring;
 import io.squeaky.clock.ScheduleBook;
+import io.squeaky.metrics.CaseIntervals;
+import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -18,10 +20,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by case: settles each draft's censoring and writes its case row and exchange rows. Drafts
- * closed by inactivity pass at once. Drafts closed by the end of the input wait for the data
- * horizon, which arrives on the broadcast side. In BATCH mode the broadcast side is read first, so
- * nothing waits.
+ * Keyed by case: settles each draft's censoring and writes its case row, its exchange rows and its
+ * {@code case_intervals} rows (which need the draft's post and amplification times). Drafts closed
+ * by inactivity pass at once. Drafts closed by the end of the input wait for the data horizon,
+ * which arrives on the broadcast side. In BATCH mode the broadcast side is read first, so nothing
+ * waits.
  *
  * <p>State: a waiting draft, cleared when the horizon arrives.
  */
@@ -32,19 +35,26 @@ public final class SettleCensoring
             new MapStateDescriptor<>("horizon", Types.STRING, Types.LONG);
     public static final OutputTag<ExchangeRecord> EXCHANGES =
             new OutputTag<>("exchanges", new AvroTypeInfo<>(ExchangeRecord.class));
+    public static final OutputTag<CaseIntervalRow> CASE_INTERVALS =
+            new OutputTag<>("case-intervals", new AvroTypeInfo<>(CaseIntervalRow.class));
     private static final String KEY = "horizon";
 
     private final ValueStateDescriptor<CaseDraft> waitingDescriptor =
             new ValueStateDescriptor<>("waiting", new AvroTypeInfo<>(CaseDraft.class));
 
     private final ScheduleBook schedules;
+    private final StatsPeriod period;
 
     private transient ValueState<CaseDraft> waiting;
     private transient Count cases;
     private transient Count exchanges;
 
-    public SettleCensoring(ScheduleBook schedules) {
+    /**
+     * @param period the statistics period, which the {@code case_intervals} rows carry
+     */
+    public SettleCensoring(ScheduleBook schedules, StatsPeriod period) {
         this.schedules = schedules;
+        this.period = period;
     }
 
     @Override
@@ -62,7 +72,7 @@ public final class SettleCensoring
             waiting.update(draft);
             return;
         }
-        write(Censoring.settle(draft, horizon, schedules), out, e -> ctx.output(EXCHANGES, e));
+        write(Censoring.settle(draft, horizon, schedules), out, ctx::output);
     }
 
     @Override
@@ -77,19 +87,28 @@ public final class SettleCensoring
                         write(
                                 Censoring.settle(draft.value(), horizon, schedules),
                                 out,
-                                e -> ctx.output(EXCHANGES, e));
+                                ctx::output);
                         draft.clear();
                     }
                 });
     }
 
-    private void write(
-            CaseDraft draft, Collector<CaseRecord> out, Consumer<ExchangeRecord> exchangeOut) {
+    private void write(CaseDraft draft, Collector<CaseRecord> out, SideOutputs side) {
         out.collect(draft.getCaseRow());
         cases.inc();
         for (ExchangeRecord exchange : draft.getExchangeRows()) {
-            exchangeOut.accept(exchange);
+            side.output(EXCHANGES, exchange);
             exchanges.inc();
         }
+        for (CaseIntervalRow interval :
+                CaseIntervals.of(draft, schedules.of(draft.getCaseRow().getBrand()), period)) {
+            side.output(CASE_INTERVALS, interval);
+        }
+    }
+
+    /** The side outputs of either context of the function. */
+    @FunctionalInterface
+    private interface SideOutputs {
+        <X> void output(OutputTag<X> tag, X value);
     }
 }

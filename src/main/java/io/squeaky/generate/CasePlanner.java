@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Plans one case from its arrival: the customer, the first channel, escalation, the planted
- * resolution time from the hazard model, and every desk event and tweet of the ticket's life.
+ * Plans one case from its arrival: the customer, the first channel, whether the customer would go
+ * public, the first reply and resolution drawn from the hazard model over the case's pressure, and
+ * every desk event and tweet of the ticket's life.
  */
 final class CasePlanner {
 
@@ -50,24 +51,23 @@ final class CasePlanner {
                         "Customer " + customerId,
                         followers());
         DeskChannel first = DeskChannel.drawFirstContact(random);
-        boolean escalated = first.traditional() && Draws.chance(random, escalationRate);
-        boolean offHours =
-                !brands.clock(arrival.brand())
-                        .schedule()
-                        .isOpen(Instant.ofEpochSecond(arrival.openedAt()));
-        double hazardRatio =
-                hazard.hazardRatio(escalated, customer.followers(), offHours, arrival.storm());
-        long resolution = hazard.resolutionSeconds(hazardRatio, random);
+        boolean wouldEscalate = first.traditional() && Draws.chance(random, escalationRate);
+        BusinessClock clock = brands.clock(arrival.brand());
+        boolean offHours = !clock.schedule().isOpen(Instant.ofEpochSecond(arrival.openedAt()));
+        double fixedRatio = hazard.fixedRatio(customer.followers(), arrival.storm());
         boolean reopened = Draws.chance(random, reopenRate);
         TicketMilestones at =
                 TicketMilestones.draw(
                         arrival.openedAt(),
-                        resolution,
                         !first.traditional(),
-                        escalated,
+                        wouldEscalate,
                         reopened,
                         dataEnd,
+                        hazard,
+                        fixedRatio,
+                        clock.schedule(),
                         random);
+        boolean escalated = at.escalationTweet() != 0;
         long firstTweet =
                 first.traditional()
                         ? (escalated ? at.escalationTweet() : Long.MAX_VALUE)
@@ -86,23 +86,20 @@ final class CasePlanner {
 
         if (first.traditional()) {
             ticket.event(DeskEventType.OPENED, first, "new", at.opened(), null);
-            ticket.event(DeskEventType.AGENT_REPLY, first, null, at.firstAgentReply(), null);
+            if (!at.publicFirstReply()) {
+                ticket.event(DeskEventType.AGENT_REPLY, first, null, at.firstReply(), null);
+            }
         } else {
             openFromTweet(ticket, brand, at);
         }
         if (escalated) {
-            GeneratedTweet complaint =
-                    ticket.customerTweet(
-                            at.escalationTweet(),
-                            ComplaintTexts.escalation(brand.handle(), ticketId, random),
-                            null);
-            GeneratedTweet answer = ticket.brandReply(at.publicReply(), complaint);
-            ticket.event(
-                    DeskEventType.AGENT_REPLY,
-                    DeskChannel.TWITTER,
-                    null,
+            publicThread(
+                    ticket,
+                    at.escalationTweet(),
+                    ComplaintTexts.escalation(brand.handle(), ticketId, random),
+                    at,
                     at.publicReply(),
-                    complaint.id() + ";" + answer.id());
+                    true);
         }
         ticket.event(DeskEventType.STATUS_CHANGE, first, "open", at.firstReply(), null);
         customerContacts(ticket, first, at);
@@ -127,51 +124,78 @@ final class CasePlanner {
                 customer,
                 socialHandle,
                 first,
+                wouldEscalate,
                 escalated,
                 offHours,
-                hazardRatio,
-                resolution,
-                reopened,
+                fixedRatio,
+                at.fullResolution() - at.opened(),
+                at.reopened(),
                 ticket.sortedEvents(),
                 ticket.sortedTweets());
     }
 
     /**
-     * A twitter-first case: the customer's complaint, the ticket opened from it minutes later,
-     * perhaps a nudge or two, and the brand's public reply, which the desk logs as the first agent
-     * reply.
+     * A twitter-first case: the customer's complaint, the ticket opened from it minutes later, the
+     * customer's further posts, and the brand's public reply, which the desk logs as the first
+     * agent reply.
      */
     private void openFromTweet(TicketDraft ticket, DeskBrand brand, TicketMilestones at) {
         GeneratedTweet opening =
-                ticket.customerTweet(
-                        at.opened(), ComplaintTexts.firstComplaint(brand.handle(), random), null);
+                publicThread(
+                        ticket,
+                        at.opened(),
+                        ComplaintTexts.firstComplaint(brand.handle(), random),
+                        at,
+                        at.firstReply(),
+                        false);
         ticket.event(
                 DeskEventType.OPENED,
                 DeskChannel.TWITTER,
                 "new",
                 at.ticketOpened(),
                 String.valueOf(opening.id()));
-        GeneratedTweet latest = opening;
-        int nudges = random.nextInt(10) < 6 ? 0 : random.nextInt(2) + 1;
-        if (at.firstAgentReply() - at.opened() >= 2) {
-            long[] times = new long[nudges];
-            for (int i = 0; i < nudges; i++) {
-                times[i] = Draws.secondBetween(random, at.opened(), at.firstAgentReply());
+    }
+
+    /**
+     * The customer's public thread: the tweet that makes the case public, each further post
+     * replying to the one before, and the brand's public reply at {@code replyAt} to the latest
+     * post before it, logged by the desk as an agent reply on Twitter (with the answered post when
+     * {@code withPosts}). Returns the first tweet.
+     */
+    private GeneratedTweet publicThread(
+            TicketDraft ticket,
+            long firstAt,
+            String firstText,
+            TicketMilestones at,
+            long replyAt,
+            boolean withPosts) {
+        GeneratedTweet first = ticket.customerTweet(firstAt, firstText, null);
+        GeneratedTweet latest = first;
+        boolean answered = false;
+        for (long nudge : at.nudges()) {
+            if (!answered && nudge >= replyAt) {
+                answer(ticket, latest, replyAt, withPosts);
+                answered = true;
             }
-            Arrays.sort(times);
-            for (long time : times) {
-                latest =
-                        ticket.customerTweet(
-                                time, ComplaintTexts.nudge(brand.handle(), random), latest);
-            }
+            latest =
+                    ticket.customerTweet(
+                            nudge, ComplaintTexts.nudge(ticket.brandHandle(), random), latest);
         }
-        GeneratedTweet answer = ticket.brandReply(at.firstAgentReply(), latest);
+        if (!answered) {
+            answer(ticket, latest, replyAt, withPosts);
+        }
+        return first;
+    }
+
+    private void answer(
+            TicketDraft ticket, GeneratedTweet answered, long replyAt, boolean withPosts) {
+        GeneratedTweet answer = ticket.brandReply(replyAt, answered);
         ticket.event(
                 DeskEventType.AGENT_REPLY,
                 DeskChannel.TWITTER,
                 null,
-                at.firstAgentReply(),
-                String.valueOf(answer.id()));
+                replyAt,
+                withPosts ? answered.id() + ";" + answer.id() : String.valueOf(answer.id()));
     }
 
     /**

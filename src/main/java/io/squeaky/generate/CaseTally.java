@@ -6,6 +6,7 @@ final class CaseTally {
     private long tickets;
     private long twitterFirst;
     private long escalationsPlanted;
+    private long escalated;
     private long escalationsObserved;
     private long reopensPlanted;
     private long offHours;
@@ -16,7 +17,8 @@ final class CaseTally {
     void add(CaseScript script, CaseClocks clocks, boolean censored) {
         tickets++;
         twitterFirst += script.firstChannel().traditional() ? 0 : 1;
-        escalationsPlanted += script.escalated() ? 1 : 0;
+        escalationsPlanted += script.wouldEscalate() ? 1 : 0;
+        escalated += script.escalated() ? 1 : 0;
         escalationsObserved += clocks.escalatedAt() != null ? 1 : 0;
         reopensPlanted += script.reopened() ? 1 : 0;
         offHours += script.offHours() ? 1 : 0;
@@ -35,6 +37,10 @@ final class CaseTally {
 
     long escalationsPlanted() {
         return escalationsPlanted;
+    }
+
+    long escalated() {
+        return escalated;
     }
 
     long escalationsObserved() {

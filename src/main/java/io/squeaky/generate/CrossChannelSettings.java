@@ -40,12 +40,18 @@ public record CrossChannelSettings(
               --seed S                     random seed; the same seed writes the same bytes (default 1)
               --start INSTANT              first possible opening (default 2017-10-02T00:00:00Z)
               --days D                     days over which cases open; the data ends there (default 28)
-              --escalation-rate P          share of traditional-channel cases that tweet (default 0.25)
-              --hr-escalation X            resolution hazard ratio of escalating to Twitter (default 3)
-              --hr-tenfold-followers X     hazard ratio per tenfold of followers (default 1.3)
-              --hr-off-hours X             hazard ratio of opening outside desk hours (default 0.5)
-              --hr-storm X                 hazard ratio of opening inside a brand storm (default 1.5)
+              --escalation-rate P          share of traditional-channel customers who would tweet, if
+                                           still unresolved by then (default 0.25)
+              --escalation-median-hours H  median time from the open to that tweet (default 24)
+              --posts-per-day R            the customer's further posts once public (default 1)
+              The hazards of first reply and of full resolution, from the moment each applies:
+              --hr-public X                while the case is public on Twitter (default 3)
+              --hr-per-post X              per customer post so far, the first included (default 1.2)
+              --hr-desk-closed X           while the brand's desk is closed (default 0.4)
+              --hr-tenfold-followers X     per tenfold of followers, fixed at the open (default 1.3)
+              --hr-storm X                 opening inside a brand storm, fixed at the open (default 1.5)
               --baseline-median-hours H    median resolution time at hazard ratio 1 (default 48)
+              --first-reply-median-hours H median first reply time at hazard ratio 1 (default 4)
               --reopen-rate P              share of tickets solved once, reopened, solved again (default 0.1)
               --duplicate-rate P           share of event rows and tweets written twice (default 0.01)
               --disorder-rate P            share written late, within 10 minutes of their time (default 0.02)
@@ -65,11 +71,15 @@ public record CrossChannelSettings(
                     "start",
                     "days",
                     "escalation-rate",
-                    "hr-escalation",
+                    "escalation-median-hours",
+                    "posts-per-day",
+                    "hr-public",
+                    "hr-per-post",
+                    "hr-desk-closed",
                     "hr-tenfold-followers",
-                    "hr-off-hours",
                     "hr-storm",
                     "baseline-median-hours",
+                    "first-reply-median-hours",
                     "reopen-rate",
                     "duplicate-rate",
                     "disorder-rate",
@@ -143,10 +153,14 @@ public record CrossChannelSettings(
                 number(values, "escalation-rate", 0.25),
                 new HazardModel(
                         positive(values, "baseline-median-hours", 48),
-                        positive(values, "hr-escalation", 3),
+                        positive(values, "first-reply-median-hours", 4),
+                        positive(values, "hr-public", 3),
+                        positive(values, "hr-per-post", 1.2),
+                        positive(values, "hr-desk-closed", 0.4),
                         positive(values, "hr-tenfold-followers", 1.3),
-                        positive(values, "hr-off-hours", 0.5),
-                        positive(values, "hr-storm", 1.5)),
+                        positive(values, "hr-storm", 1.5),
+                        positive(values, "escalation-median-hours", 24),
+                        positive(values, "posts-per-day", 1)),
                 number(values, "reopen-rate", 0.1),
                 number(values, "duplicate-rate", 0.01),
                 number(values, "disorder-rate", 0.02),

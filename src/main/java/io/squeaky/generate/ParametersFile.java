@@ -40,7 +40,7 @@ final class ParametersFile {
         root.put("censoring", settings.censoring());
         root.put("escalation_rate", settings.escalationRate());
         root.put("reopen_rate", settings.reopenRate());
-        hazard(root.putObject("resolution_model"), settings.hazard());
+        hazard(root.putObject("hazard_model"), settings.hazard());
         ObjectNode mix = root.putObject("first_channel_mix");
         for (DeskChannel channel : DeskChannel.values()) {
             mix.put(channel.exportName(), channel.firstContactShare());
@@ -64,14 +64,35 @@ final class ParametersFile {
     private static void hazard(ObjectNode node, HazardModel hazard) {
         node.put(
                 "form",
-                "exponential: hazard = ln2 / baseline_median * hr_escalation^escalated *"
-                        + " hr_tenfold_followers^log10(max(followers,1)) * hr_off_hours^off_hours *"
-                        + " hr_storm^storm");
+                "piecewise-constant proportional hazards, the same pressure ratios for both"
+                        + " endpoints: hazard(t) = ln2 / baseline_median * hr_public^public(t) *"
+                        + " hr_per_post^posts(t) * hr_desk_closed^desk_closed(t) *"
+                        + " hr_tenfold_followers^log10(max(followers,1)) * hr_storm^storm, where"
+                        + " public(t): the case is public on Twitter at t (from the opening tweet of a"
+                        + " twitter-first ticket, from the escalation tweet of an escalated one);"
+                        + " posts(t): the customer's posts at or before t, the first included;"
+                        + " desk_closed(t): the brand's schedule is closed at t; followers and storm"
+                        + " fixed at the open. Simulated exactly by inverting the cumulative hazard"
+                        + " over the pieces.");
+        node.put(
+                "customer",
+                "a traditional-channel customer would go public with probability escalation_rate,"
+                        + " an exponential time with median escalation_median_hours after the open;"
+                        + " only if the ticket is not resolved by then. Once public the customer"
+                        + " posts again as a Poisson process of posts_per_day until the resolution, at most"
+                        + " max_posts in all."
+                        + " The first reply is the earlier of its own draw and one second before the"
+                        + " resolution (both carry the same pressure ratios).");
         node.put("baseline_median_hours", hazard.baselineMedianHours());
-        node.put("hr_escalation", hazard.hrEscalation());
+        node.put("first_reply_median_hours", hazard.firstReplyMedianHours());
+        node.put("hr_public", hazard.hrPublic());
+        node.put("hr_per_post", hazard.hrPerPost());
+        node.put("hr_desk_closed", hazard.hrDeskClosed());
         node.put("hr_tenfold_followers", hazard.hrTenfoldFollowers());
-        node.put("hr_off_hours", hazard.hrOffHours());
         node.put("hr_storm", hazard.hrStorm());
+        node.put("escalation_median_hours", hazard.escalationMedianHours());
+        node.put("posts_per_day", hazard.postsPerDay());
+        node.put("max_posts", TicketMilestones.MAX_POSTS);
         node.put("minimum_resolution_seconds", HazardModel.MINIMUM_RESOLUTION_SECONDS);
     }
 
@@ -100,6 +121,7 @@ final class ParametersFile {
         node.put("total", tally.tickets());
         node.put("twitter_first", tally.twitterFirst());
         node.put("escalation_planted", tally.escalationsPlanted());
+        node.put("escalated_before_resolution", tally.escalated());
         node.put("escalation_in_data", tally.escalationsObserved());
         node.put("reopen_planted", tally.reopensPlanted());
         node.put("opened_off_hours", tally.offHours());

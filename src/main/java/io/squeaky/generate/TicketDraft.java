@@ -77,6 +77,10 @@ final class TicketDraft {
         event(type, channel, null, time, null);
     }
 
+    String brandHandle() {
+        return brand.handle();
+    }
+
     /** A customer tweet at the brand, starting a conversation or continuing {@code previous}. */
     GeneratedTweet customerTweet(long time, String text, GeneratedTweet previous) {
         int reach = (int) Math.min(customer.followers(), Integer.MAX_VALUE);

@@ -35,11 +35,12 @@ final class TruthWriter implements Closeable {
         text(line, "social_handle", script.socialHandle());
         text(line, "author_id", script.socialHandle() == null ? null : script.customer().id());
         text(line, "first_channel", script.firstChannel().exportName());
+        flag(line, "escalation_planned", script.wouldEscalate());
         flag(line, "escalated", script.escalated());
         flag(line, "storm", script.arrival().storm());
         flag(line, "off_hours", script.offHours());
         number(line, "followers", script.customer().followers());
-        line.append("\"hazard_ratio\":").append(script.hazardRatio()).append(',');
+        line.append("\"fixed_hazard_ratio\":").append(script.fixedHazardRatio()).append(',');
         flag(line, "reopen_planted", script.reopened());
         instant(line, "opened_at", clocks.openedAt());
         instant(line, "escalated_at", clocks.escalatedAt());

@@ -18,9 +18,10 @@ public record BatchConfig(
             Usage: squeaky batch --input PATH[,PATH...] [--events PATH] --output DIR [options]
 
             Reads archived posts and service-desk ticket events from files, assembles them into
-            cases and writes Parquet tables under DIR (cases, exchanges, rejects, late and the
-            statistics tables brand_metrics, pressure_effect, equity, brand_hours), then prints
-            a per-brand summary. A folder that holds an earlier run's tables is refused unless
+            cases and writes Parquet tables under DIR (cases, exchanges, rejects, late, the
+            statistics tables brand_metrics, pressure_effect, equity, brand_hours, and
+            case_intervals and effects for the hazard ratios of pressure), then prints a
+            per-brand summary. A folder that holds an earlier run's tables is refused unless
             --overwrite is given. Exit codes: 0 done, 2 a usage mistake (nothing ran), 3 the
             input was not what --format says (nothing or too little accepted), 1 the job failed.
 

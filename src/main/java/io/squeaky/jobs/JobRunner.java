@@ -4,6 +4,7 @@ import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.SummariseBrands;
 import io.squeaky.records.BrandSummaryLine;
 import io.squeaky.records.CaseOutcome;
+import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.report.CaseOutcomes;
 import io.squeaky.workflow.SqueakyWorkflow;
@@ -56,6 +57,7 @@ final class JobRunner {
             Consumer<JobClient> started)
             throws Exception {
         List<CloseableIterator<BrandSummaryLine>> lines = new ArrayList<>();
+        List<CloseableIterator<HazardRatioRow>> studyEffects = new ArrayList<>();
         SqueakyWorkflow.define(
                 input,
                 pipeline.settings(),
@@ -72,6 +74,12 @@ final class JobRunner {
                                         .returns(new AvroTypeInfo<>(BrandSummaryLine.class))
                                         .name("summary line per brand")
                                         .uid("summary-per-brand")
+                                        .collectAsync());
+                        // The few study-level rows over the whole input: the job fits them.
+                        studyEffects.add(
+                                outputs.effects()
+                                        .filter(RunSummary::isStudyOverWholeInput)
+                                        .name("study hazard ratios for the summary")
                                         .collectAsync());
                     }
                 });
@@ -91,6 +99,10 @@ final class JobRunner {
                 lines.isEmpty()
                         ? job.getJobExecutionResult().thenApply(done -> List.<BrandSummaryLine>of())
                         : CompletableFuture.supplyAsync(() -> drain(lines.get(0)));
+        CompletableFuture<List<HazardRatioRow>> effects =
+                studyEffects.isEmpty()
+                        ? CompletableFuture.completedFuture(List.of())
+                        : CompletableFuture.supplyAsync(() -> drain(studyEffects.get(0)));
         // A BATCH run has no watermark to speak of: event time is reached at once.
         boolean batch =
                 env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
@@ -98,16 +110,17 @@ final class JobRunner {
         JobExecutionResult result =
                 Progress.follow(
                         job,
-                        collected,
+                        CompletableFuture.allOf(collected, effects),
                         report,
                         bounded ? 3 : 10,
                         batch ? null : pipeline.outOfOrderness());
-        new RunSummary(result.getAllAccumulatorResults(), collected.get()).print(report);
+        new RunSummary(result.getAllAccumulatorResults(), collected.get(), effects.get())
+                .print(report);
         return result;
     }
 
-    private static List<BrandSummaryLine> drain(CloseableIterator<BrandSummaryLine> iterator) {
-        List<BrandSummaryLine> all = new ArrayList<>();
+    private static <T> List<T> drain(CloseableIterator<T> iterator) {
+        List<T> all = new ArrayList<>();
         try (iterator) {
             iterator.forEachRemaining(all::add);
         } catch (Exception e) {

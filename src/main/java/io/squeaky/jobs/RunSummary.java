@@ -3,15 +3,26 @@ package io.squeaky.jobs;
 import static io.squeaky.jobs.Progress.count;
 
 import io.squeaky.flink.Counters;
+import io.squeaky.metrics.EffectsTable;
 import io.squeaky.records.BrandSummaryLine;
+import io.squeaky.records.HazardRatioRow;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The summary printed after a run: what was read, and per brand the censoring-aware figures. */
-record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
+/**
+ * The summary printed after a run: what was read, per brand the censoring-aware figures, and the
+ * study-level hazard ratios of pressure.
+ */
+record RunSummary(
+        Map<String, Object> counts, List<BrandSummaryLine> brands, List<HazardRatioRow> effects) {
+
+    /** The {@code effects} rows the summary prints: study level, over the whole input. */
+    static boolean isStudyOverWholeInput(HazardRatioRow row) {
+        return row.getPeriod().equals(EffectsTable.WHOLE_INPUT) && row.getScope().equals("study");
+    }
 
     void print(PrintStream out) {
         out.println();
@@ -67,6 +78,11 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                         + " brand_hours (%,d cases arrived after their period was written).%n",
                 count(counts, Counters.STATISTICS_PERIODS),
                 count(counts, Counters.LATE_FOR_STATISTICS));
+        printBrands(out);
+        StudyHazardRatios.print(effects, out);
+    }
+
+    private void printBrands(PrintStream out) {
         if (brands.isEmpty()) {
             return;
         }
@@ -118,7 +134,9 @@ record RunSummary(Map<String, Object> counts, List<BrandSummaryLine> brands) {
                 "Replied-only p50/p90: among replied cases only, as other tools report (biased"
                         + " low: it drops the unanswered). Escalation ratio: median time to"
                         + " resolution of tickets escalated to a public channel over the others'"
-                        + " (Kaplan-Meier), 95% bootstrap interval resampling customers.");
+                        + " (Kaplan-Meier), 95% bootstrap interval resampling customers; groups"
+                        + " fixed at the open, so subject to immortal-time bias: see the hazard"
+                        + " ratios.");
     }
 
     private static String ratio(BrandSummaryLine line) {

@@ -30,7 +30,22 @@ final class PressureEffects {
             "Kaplan-Meier medians (R survfit conventions); no ratio interval: a group has fewer"
                     + " than %d cases; log-rank test (R survdiff, rho = 0)";
 
+    /**
+     * What a comparison of groups fixed over the whole case cannot tell: escalation happens in the
+     * middle of a case, and the bucket counts posts and amplification up to the first reply, so
+     * membership of the group depends on how long the case had already waited.
+     */
+    static final String IMMORTAL_TIME =
+            "; caution: groups fixed at the open by what happened later in the case are subject to"
+                    + " immortal-time bias (a case must wait unresolved to escalate or post again);"
+                    + " see the effects table for hazard ratios with time-varying pressure";
+
     private PressureEffects() {}
+
+    /** Whether the comparison's groups depend on what happened after the open. */
+    static boolean fixedByLaterEvents(String comparison) {
+        return comparison.equals("escalated_vs_not") || comparison.startsWith("pressure_");
+    }
 
     /** Two groups of cases compared, the first on top of the ratio. */
     record Comparison(
@@ -142,16 +157,17 @@ final class PressureEffects {
                 .setLogrankChiSquare(Estimates.cell(test.chiSquare()))
                 .setLogrankPValue(Estimates.cell(test.pValue()))
                 .setMethod(
-                        enough
-                                ? String.format(
-                                        Locale.ROOT,
-                                        METHOD,
-                                        settings.replications(),
-                                        settings.level())
-                                : String.format(
-                                        Locale.ROOT,
-                                        METHOD_WITHOUT_INTERVAL,
-                                        settings.minimumGroupCases()))
+                        (enough
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                METHOD,
+                                                settings.replications(),
+                                                settings.level())
+                                        : String.format(
+                                                Locale.ROOT,
+                                                METHOD_WITHOUT_INTERVAL,
+                                                settings.minimumGroupCases()))
+                                + (fixedByLaterEvents(comparison.name()) ? IMMORTAL_TIME : ""))
                 .setConfigHash(settings.configHash())
                 .build();
     }

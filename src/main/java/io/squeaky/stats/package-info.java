@@ -1,8 +1,10 @@
 /**
  * Survival statistics in plain Java, free of Flink so that the pipeline, reports and tests can all
  * call it: the Kaplan-Meier estimator with Greenwood variance, quantiles with Brookmeyer-Crowley
- * confidence intervals, the log-rank test and a customer-level bootstrap for the ratio of two
- * medians.
+ * confidence intervals, the log-rank test, a customer-level bootstrap for the ratio of two medians,
+ * and the Cox proportional-hazards model for counting-process {@code (start, stop]} data with
+ * strata, Efron or Breslow ties and the cluster-robust variance ({@link
+ * io.squeaky.stats.CoxModel}).
  *
  * <p>Conventions follow R's survival package (version 3.5-3), against which the tests check: events
  * at a time come before censorings at that time, a quantile that a curve or band never reaches is

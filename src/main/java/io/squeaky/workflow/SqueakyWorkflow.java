@@ -13,6 +13,7 @@ import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.InferMentionReplies;
 import io.squeaky.flink.LinkMessages;
+import io.squeaky.flink.PeriodEffects;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
@@ -25,9 +26,11 @@ import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseEvent;
 import io.squeaky.records.CaseFacts;
+import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.CaseRecord;
 import io.squeaky.records.EquityRow;
 import io.squeaky.records.ExchangeRecord;
+import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkedPost;
@@ -39,8 +42,10 @@ import io.squeaky.records.TimelineItem;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -50,9 +55,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The one pipeline, for the batch job and the streaming job alike: posts and ticket events are
  * admitted, brand replies of exports without reply ids given the parent the mention rule finds,
  * posts linked to the posts they answer, complaints stamped with the brand's storm, everything
- * assembled into cases per customer, censored, summed up per brand and period in the statistics
- * tables, and handed to the sinks the job attaches. Jobs differ only in their sources, sinks and
- * runtime mode.
+ * assembled into cases per customer, censored, cut into counting-process intervals, summed up per
+ * brand and period in the statistics tables, the hazard ratios of pressure fitted per period (and,
+ * in a batch run, over the whole input), and handed to the sinks the job attaches. Jobs differ only
+ * in their sources, sinks and runtime mode.
  */
 public final class SqueakyWorkflow {
 
@@ -77,7 +83,9 @@ public final class SqueakyWorkflow {
             DataStream<BrandMetricRow> brandMetrics,
             DataStream<PressureEffectRow> pressureEffects,
             DataStream<EquityRow> equity,
-            DataStream<BrandHourRow> brandHours) {}
+            DataStream<BrandHourRow> brandHours,
+            DataStream<CaseIntervalRow> caseIntervals,
+            DataStream<HazardRatioRow> effects) {}
 
     /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
@@ -183,7 +191,9 @@ public final class SqueakyWorkflow {
         SingleOutputStreamOperator<CaseRecord> cases =
                 drafts.keyBy(d -> d.getCaseRow().getCaseId(), Types.STRING)
                         .connect(horizon)
-                        .process(new SettleCensoring(settings.schedules()))
+                        .process(
+                                new SettleCensoring(
+                                        settings.schedules(), settings.statistics().period()))
                         .returns(new AvroTypeInfo<>(CaseRecord.class))
                         .name("settle censoring")
                         .uid("settle-censoring");
@@ -199,6 +209,32 @@ public final class SqueakyWorkflow {
                         .name("statistics per brand and period")
                         .uid("brand-period-statistics");
 
+        DataStream<CaseIntervalRow> intervals = cases.getSideOutput(SettleCensoring.CASE_INTERVALS);
+        AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
+        DataStream<HazardRatioRow> effects =
+                intervals
+                        .keyBy(PeriodEffects.byPeriod(), Types.STRING)
+                        .process(new PeriodEffects(settings.statistics()))
+                        .returns(effectType)
+                        .name("hazard ratios per period")
+                        .uid("period-effects");
+        boolean batch =
+                input.getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
+        if (batch) {
+            // A whole input exists only when it ends; a streaming run writes per period only.
+            effects =
+                    effects.union(
+                            intervals
+                                    .keyBy(PeriodEffects.wholeInput(), Types.STRING)
+                                    .process(new PeriodEffects(settings.statistics()))
+                                    .returns(effectType)
+                                    .name("hazard ratios over the whole input")
+                                    .uid("whole-input-effects"));
+        }
+
         sinks.accept(
                 new Outputs(
                         cases,
@@ -208,6 +244,8 @@ public final class SqueakyWorkflow {
                         statistics,
                         statistics.getSideOutput(BrandPeriodStatistics.PRESSURE_EFFECTS),
                         statistics.getSideOutput(BrandPeriodStatistics.EQUITY),
-                        statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS)));
+                        statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS),
+                        intervals,
+                        effects));
     }
 }

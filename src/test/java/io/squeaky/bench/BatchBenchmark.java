@@ -182,6 +182,8 @@ public final class BatchBenchmark {
                 fromFlink.agreesWith(fromCsv)
                         ? "The figures agree."
                         : "THE FIGURES DIFFER: the two do not compute the same thing.");
+        System.out.println();
+        TableSizes.print(output);
     }
 
     private static void printLine(String name, Timing timing, long rows) {

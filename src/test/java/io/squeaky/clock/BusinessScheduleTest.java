@@ -130,6 +130,29 @@ class BusinessScheduleTest {
                 .hasMessageContaining("overlapping");
     }
 
+    @Test
+    void theDeskOpensAndClosesAtItsSpansEdgesButNotWhereSpansTouch() {
+        BusinessSchedule office = BusinessSchedule.officeHours(NEW_YORK);
+        // Friday noon to Tuesday noon, with the spring-forward Sunday in between.
+        assertThat(
+                        office.changes(
+                                at("2017-03-10T12:00", NEW_YORK), at("2017-03-14T12:00", NEW_YORK)))
+                .containsExactly(
+                        at("2017-03-10T17:00", NEW_YORK),
+                        at("2017-03-13T09:00", NEW_YORK),
+                        at("2017-03-13T17:00", NEW_YORK),
+                        at("2017-03-14T09:00", NEW_YORK));
+        BusinessSchedule roundTheClock = BusinessSchedule.alwaysOpen(MADRID);
+        assertThat(
+                        roundTheClock.changes(
+                                at("2017-12-24T12:00", MADRID), at("2017-12-27T12:00", MADRID)))
+                .as("one day's end is the next day's start")
+                .isEmpty();
+        BusinessSchedule twoSpans = everyDay(MADRID, "09:00-13:00", "13:00-18:00");
+        assertThat(twoSpans.changes(at("2017-12-24T08:00", MADRID), at("2017-12-24T20:00", MADRID)))
+                .containsExactly(at("2017-12-24T09:00", MADRID), at("2017-12-24T18:00", MADRID));
+    }
+
     static BusinessSchedule everyDay(ZoneId zone, String... spans) {
         Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {

@@ -1,11 +1,9 @@
 package io.squeaky.crosschannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.squeaky.DuckDb;
 import io.squeaky.TestClusters;
-import io.squeaky.generate.CrossChannelGenerator;
 import java.nio.file.Path;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -13,76 +11,85 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The planted escalation effect shows in the pipeline's output. With an exponential baseline and
- * covariates independent of escalation, a hazard ratio of 3 makes escalated cases' median time to
- * resolution a third of the others'. With censoring off in the generator, plain medians over
- * resolved cases are unbiased; with it on, the pressure_effect table's Kaplan-Meier ratios and
- * their bootstrap intervals must still find the planted value, and find 1 when nothing is planted.
+ * The planted effects show in the pipeline's output where they act. The generator multiplies the
+ * hazards of first reply and of resolution from the moment the case goes public, with each customer
+ * post and while the desk is closed; the study-level Cox estimates in {@code effects}, fitted over
+ * {@code case_intervals}, must cover the planted hazard ratios. The same data show what the
+ * comparison of medians from the open makes of it: escalated tickets are the ones that had already
+ * waited (immortal time), so their median resolution is no shorter although going public triples
+ * the hazard. This is the bias the {@code effects} table fixes.
  */
 class PlantedEffectITCase {
 
     @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = TestClusters.twoSlots();
 
+    private static final PlantedHazards.Plant PLANT = new PlantedHazards.Plant(3, 1.2, 0.4);
+
     @TempDir Path dir;
 
     @Test
-    void escalatedCasesResolveInAboutAThirdOfTheTime() throws Exception {
-        Path data = dir.resolve("data");
-        CrossChannelGenerator.main(
-                new String[] {
-                    "--output",
-                    data.toString(),
-                    "--cases",
-                    "6000",
-                    "--seed",
-                    "21",
-                    "--no-censoring",
-                    "--duplicate-rate",
-                    "0",
-                    "--malformed-rate",
-                    "0"
-                });
-        Path tables = dir.resolve("tables");
-        GeneratedRun.batch(data, tables);
+    void theStudyHazardRatiosCoverThePlantedOnesWhileTheMediansFromTheOpenDoNot() throws Exception {
+        PlantedHazards run = PlantedHazards.run(dir, 6000, 21, PLANT, "--no-censoring");
+        System.out.println("planted vs estimated, study level: " + run.estimates());
+        System.out.printf(
+                "naive escalated / not median resolution ratio %.3f; a time-fixed reading of the"
+                        + " planted hazard ratio 3 would be %.3f%n",
+                run.naiveMedianRatio(), 1 / PLANT.hrPublic());
 
-        String cases = "read_parquet('" + tables.resolve("cases") + "/dt=*/*.parquet')";
-        double ratio =
-                ((Number)
-                                DuckDb.value(
-                                        "SELECT median(seconds_to_full_resolution) FILTER (WHERE escalated)"
-                                                + " / median(seconds_to_full_resolution) FILTER (WHERE NOT escalated)"
-                                                + " FROM "
-                                                + cases
-                                                + " WHERE ticket_id IS NOT NULL"))
-                        .doubleValue();
-        double unresolved =
-                ((Number)
-                                DuckDb.value(
-                                        "SELECT count(*) FILTER (WHERE full_resolution_at IS NULL) FROM "
-                                                + cases
-                                                + " WHERE ticket_id IS NOT NULL"))
-                        .doubleValue();
-
-        assertThat(unresolved).as("censoring is off: every ticket resolves").isZero();
-        assertThat(ratio)
-                .as("median ratio escalated / not, planted 1/3")
-                .isCloseTo(1 / 3.0, within(0.06));
+        assertThat(run.estimates())
+                .as("public, persistence and desk_open for first reply and resolution")
+                .hasSize(6)
+                .allSatisfy(
+                        estimate ->
+                                assertThat(estimate.standardErrorsOff())
+                                        .as("%s", estimate)
+                                        .isLessThan(3));
+        assertThat(run.estimates().stream().filter(PlantedHazards.Estimate::covers).count())
+                .as("95% intervals covering their planted value")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(run.naiveMedianRatio())
+                .as(
+                        "escalated tickets had to wait to escalate: the median ratio from the open"
+                                + " lies far above the 1/3 a threefold hazard implies, towards"
+                                + " no effect")
+                .isGreaterThan(0.6);
+        String escalation =
+                DuckDb.table(run.tables(), "pressure_effect")
+                        + " WHERE comparison = 'escalated_vs_not' AND endpoint = 'resolution'"
+                        + " AND ratio_lower IS NOT NULL";
+        long intervals = DuckDb.count("SELECT count(*) FROM " + escalation);
+        long coveringOneThird =
+                DuckDb.count(
+                        "SELECT count(*) FROM "
+                                + escalation
+                                + " AND ratio_lower <= 1/3.0 AND 1/3.0 <= ratio_upper");
+        System.out.printf(
+                "pressure_effect escalated_vs_not: %d of %d brand-week intervals cover 1/3%n",
+                coveringOneThird, intervals);
+        assertThat(intervals).isPositive();
+        assertThat((double) coveringOneThird / intervals)
+                .as("brand-week median-ratio intervals covering the time-fixed reading 1/3")
+                .isLessThan(0.5);
     }
 
     @Test
-    void pressureEffectIntervalsCoverThePlantedRatioAndOneWithoutAnEffect() throws Exception {
-        EscalationIntervals withEffect = EscalationIntervals.run(dir, 6000, 22, 3);
-        EscalationIntervals withoutEffect = EscalationIntervals.run(dir, 6000, 23, 1);
+    void withCensoringAndNoPublicEffectTheIntervalsCoverOne() throws Exception {
+        PlantedHazards run =
+                PlantedHazards.run(dir, 6000, 23, new PlantedHazards.Plant(1, 1.2, 0.4));
+        System.out.println("planted vs estimated, no public effect: " + run.estimates());
 
-        System.out.printf(
-                "escalated_vs_not resolution, 95%% intervals per brand and week: %.2f cover the"
-                        + " planted 1/3; with no effect planted %.2f cover 1%n",
-                withEffect.coverage(), withoutEffect.coverage());
-        assertThat(withEffect.intervals())
-                .as("brand-weeks with an interval")
-                .isGreaterThanOrEqualTo(20);
-        assertThat(withoutEffect.intervals()).isGreaterThanOrEqualTo(20);
-        assertThat(withEffect.coverage()).isGreaterThanOrEqualTo(0.8);
-        assertThat(withoutEffect.coverage()).isGreaterThanOrEqualTo(0.8);
+        assertThat(run.estimates())
+                .hasSize(6)
+                .allSatisfy(
+                        estimate ->
+                                assertThat(estimate.standardErrorsOff())
+                                        .as("%s", estimate)
+                                        .isLessThan(3));
+        assertThat(
+                        run.estimates().stream()
+                                .filter(e -> e.covariate().equals("public"))
+                                .filter(PlantedHazards.Estimate::covers))
+                .as("going public: no effect planted, none found")
+                .hasSize(2);
     }
 }

@@ -29,7 +29,7 @@ class SettleCensoringTest {
     void draftsClosedAtTheEndWaitForTheHorizonThenLeaveWithTheirExchanges() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, CaseDraft, Long, CaseRecord> harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new SettleCensoring(Posts.SCHEDULES),
+                        new SettleCensoring(Posts.SCHEDULES, io.squeaky.metrics.StatsPeriod.DAY),
                         d -> d.getCaseRow().getCaseId(),
                         Types.STRING,
                         SettleCensoring.HORIZON)) {
@@ -48,6 +48,11 @@ class SettleCensoringTest {
                                 assertThat(row.getSecondsToCensor()).isEqualTo(5 * 3600L);
                             });
             assertThat(harness.getSideOutput(SettleCensoring.EXCHANGES)).hasSize(1);
+            assertThat(harness.getSideOutput(SettleCensoring.CASE_INTERVALS))
+                    .as("unanswered, censored at the horizon five hours on")
+                    .extracting(r -> r.getValue().getStopSeconds() + " " + r.getValue().getEvent())
+                    .last()
+                    .isEqualTo(5 * 3600L + " false");
             assertThat(keyedStateEntries(harness)).isZero();
         }
     }

@@ -301,15 +301,27 @@ class CrossChannelGeneratorTest {
                 noisy.truth.stream()
                         .filter(t -> t.path("first_channel").asText().equals("twitter"))
                         .count();
+        long planned =
+                noisy.truth.stream().filter(t -> t.path("escalation_planned").asBoolean()).count();
         long escalated = noisy.truth.stream().filter(t -> t.path("escalated").asBoolean()).count();
         assertThat(twitterFirst / 3000.0).isCloseTo(0.08, within(0.02));
-        assertThat(escalated / (3000.0 - twitterFirst)).isCloseTo(0.25, within(0.03));
+        assertThat(planned / (3000.0 - twitterFirst)).isCloseTo(0.25, within(0.03));
+        assertThat(noisy.truth)
+                .as("only a customer who would go public does, and only while unresolved")
+                .allSatisfy(
+                        t -> {
+                            if (t.path("escalated").asBoolean()) {
+                                assertThat(t.path("escalation_planned").asBoolean()).isTrue();
+                            }
+                        });
+        assertThat(escalated).isPositive().isLessThan(planned);
         assertThat(noisy.truth.stream().filter(t -> t.path("storm").asBoolean()).count())
                 .isPositive();
     }
 
     @Test
-    void escalationCutsTheMedianResolutionTimeToAThird(@TempDir Path dir) throws IOException {
+    void goingPublicTriplesTheHazardYetTheMediansFromTheOpenShowNoEffect(@TempDir Path dir)
+            throws IOException {
         CrossChannelGenerator.Result result =
                 CrossChannelGenerator.run(
                         CrossChannelSettings.fromArgs(
@@ -338,7 +350,12 @@ class CrossChannelGeneratorTest {
 
         double ratio = median(escalated) / median(others);
 
-        assertThat(ratio).isCloseTo(1 / 3.0, within(0.15 / 3));
+        // The hazard of resolution triples from the escalation tweet on (--hr-public 3), but a
+        // customer goes public only while unresolved: escalated tickets are the ones that had
+        // already waited, and their medians from the open come out as long as the others'. A
+        // time-fixed plant would have given 1/3 here; the Cox model over case_intervals finds
+        // the 3 (PlantedEffectITCase).
+        assertThat(ratio).as("escalated / others, median from the open").isGreaterThan(0.6);
         assertThat(result.peakQueued())
                 .as("cases held at once while streaming")
                 .isLessThan(20000 / 3);

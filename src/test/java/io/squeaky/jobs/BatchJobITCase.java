@@ -339,6 +339,28 @@ class BatchJobITCase {
                 .containsPattern("(?m)^Chipotle\\s+\\d+");
     }
 
+    @Test
+    void printsTheStudyHazardRatiosOfTheEffectsTableWithTheirModel() throws Exception {
+        try (OutputReader duckdb = new OutputReader(output)) {
+            List<Object> persistence =
+                    duckdb.rows(
+                                    "SELECT hazard_ratio, lower_95, upper_95 FROM "
+                                            + duckdb.table("effects")
+                                            + " WHERE period = 'all' AND scope = 'study'"
+                                            + " AND endpoint = 'first_reply'"
+                                            + " AND covariate = 'persistence'")
+                            .get(0);
+            assertThat(report)
+                    .containsPattern(
+                            String.format(
+                                    "(?m)^first_reply\\s+\\S.* %.2f \\(%.2f, %.2f\\) ",
+                                    persistence.toArray()))
+                    .contains(
+                            "coxph(Surv(start_seconds, stop_seconds, event) ~ public + persistence"
+                                    + " + desk_open + strata(brand) + cluster(customer_id)");
+        }
+    }
+
     static String run(String... args) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {

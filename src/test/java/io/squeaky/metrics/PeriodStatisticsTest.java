@@ -128,14 +128,20 @@ class PeriodStatisticsTest {
         assertThat(escalation.getConfidenceLevel()).isEqualTo(0.95);
         assertThat(escalation.getLogrankPValue())
                 .isEqualTo(LogRank.test(group, reference).pValue());
-        assertThat(escalation.getMethod()).contains("199 replicates");
+        assertThat(escalation.getMethod())
+                .contains("199 replicates")
+                .contains("immortal-time bias")
+                .contains("effects table");
 
         PressureEffectRow reach = rows.get(1);
         assertThat(reach.getGroupLabel()).isEqualTo("reach_q5");
         assertThat(reach.getGroupCases()).isEqualTo(6);
         assertThat(reach.getRatioLower()).as("six cases a side: no interval").isNull();
         assertThat(reach.getReplications()).isZero();
-        assertThat(reach.getMethod()).contains("fewer than 10 cases");
+        assertThat(reach.getMethod())
+                .contains("fewer than 10 cases")
+                .as("reach at the first post is known at the open")
+                .doesNotContain("immortal");
 
         List<CaseFacts> shuffled = new ArrayList<>(cases);
         Collections.shuffle(shuffled, new Random(3));

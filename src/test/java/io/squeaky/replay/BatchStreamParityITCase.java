@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same generated data set, once through the batch job from files and once through the streaming
- * job from a real Kafka broker, gives the same rows in the case and exchange tables and in all four
- * statistics tables, bootstrap intervals included.
+ * job from a real Kafka broker, gives the same rows in the case and exchange tables, in all four
+ * statistics tables, bootstrap intervals included, in {@code case_intervals} and in the per-period
+ * rows of {@code effects}, Cox estimates included. The {@code effects} rows over the whole input
+ * ({@code period = 'all'}) exist in the batch run only: a stream has no end to fit them at.
  */
 class BatchStreamParityITCase {
 
@@ -122,8 +124,16 @@ class BatchStreamParityITCase {
                         "brand_metrics",
                         "pressure_effect",
                         "equity",
-                        "brand_hours")) {
-            String inBatch = "read_parquet('" + batch.resolve(table) + "/dt=*/*.parquet')";
+                        "brand_hours",
+                        "case_intervals",
+                        "effects")) {
+            String perPeriod = table.equals("effects") ? " WHERE period <> 'all'" : "";
+            String inBatch =
+                    "(SELECT * FROM read_parquet('"
+                            + batch.resolve(table)
+                            + "/dt=*/*.parquet')"
+                            + perPeriod
+                            + ")";
             String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/*.parquet')";
             assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
             assertThat(
@@ -145,6 +155,28 @@ class BatchStreamParityITCase {
                     .as("%s rows only the streaming run wrote", table)
                     .isEmpty();
         }
+        String effects = "/dt=*/*.parquet') WHERE scope = 'study' AND lower_95 IS NOT NULL";
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM read_parquet('"
+                                        + stream.resolve("effects")
+                                        + effects))
+                .as("study-level hazard ratios with an interval, per week, streamed")
+                .isPositive();
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM read_parquet('"
+                                        + batch.resolve("effects")
+                                        + effects
+                                        + " AND period = 'all'"))
+                .as("the batch run's study-level hazard ratios over the whole input")
+                .isPositive();
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM read_parquet('"
+                                        + stream.resolve("effects")
+                                        + "/dt=*/*.parquet') WHERE period = 'all'"))
+                .isZero();
         assertThat(
                         count(
                                 "SELECT count(*) FROM read_parquet('"

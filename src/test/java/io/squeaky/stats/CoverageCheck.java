@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * How often the bootstrap interval for the median ratio covers the planted value, over many
- * simulated datasets: a benchmark-style check, too slow for the unit tests, which assert a looser
- * bound on fewer datasets. It needs nothing beyond the compiled classes:
+ * simulated datasets whose groups are fixed at the open ({@link PlantedTickets}: where the median
+ * ratio estimates what it claims to; {@code jobs/coverage} checks the hazard ratios of time-varying
+ * pressure): a benchmark-style check, too slow for the unit tests, which assert a looser bound on
+ * fewer datasets. It needs nothing beyond the compiled classes:
  *
  * <pre>
  * mvn -q test-compile

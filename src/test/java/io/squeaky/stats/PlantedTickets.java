@@ -15,6 +15,12 @@ import java.util.SplittableRandom;
  * <p>Escalation then rescales time: S_escalated(t) = S_quiet(hazardRatio * t) for any frailty
  * distribution, so the true ratio of median resolution times, escalated over quiet, is exactly
  * {@code 1 / hazardRatio}.
+ *
+ * <p>Escalation here is decided at the open and acts from it: the one setting in which a comparison
+ * of medians from the open is unbiased, and so the right setting for checking the bootstrap
+ * interval itself. Real escalation happens in the middle of a case and that comparison is then
+ * biased by immortal time; the pipeline's generator plants it so, and {@code effects} measures it
+ * (io.squeaky.crosschannel.PlantedEffectITCase).
  */
 final class PlantedTickets {
 

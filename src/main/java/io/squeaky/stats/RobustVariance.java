@@ -1,0 +1,67 @@
+package io.squeaky.stats;
+
+/**
+ * The cluster-robust ("sandwich") variance and the robust score test, as R's {@code coxph} computes
+ * them with a {@code cluster}: the dfbeta residuals (score residuals times the model variance) are
+ * summed within each cluster and the variance is {@code D' D} over the cluster sums D. R applies no
+ * small-sample factor such as {@code G / (G - 1)}, and neither does this.
+ */
+final class RobustVariance {
+
+    private RobustVariance() {}
+
+    /** {@code D' D} where D's rows are the per-cluster sums of {@code residuals * variance}. */
+    static double[][] sandwich(double[][] scoreResiduals, double[][] variance, CoxData data) {
+        int p = variance.length;
+        double[][] clusterSums = clusterSums(scoreResiduals, data);
+        double[][] dfbeta = new double[clusterSums.length][p];
+        for (int g = 0; g < clusterSums.length; g++) {
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l < p; l++) {
+                    dfbeta[g][j] += clusterSums[g][l] * variance[l][j];
+                }
+            }
+        }
+        return crossProduct(dfbeta);
+    }
+
+    /**
+     * The robust score test of beta = 0: {@code U' (S' S)^- U}, where S holds the per-cluster sums
+     * of the score residuals at beta = 0 and U, their total, is the score there.
+     */
+    static double scoreTest(double[][] nullScoreResiduals, CoxData data, double cholTolerance) {
+        double[][] clusterSums = clusterSums(nullScoreResiduals, data);
+        int p = nullScoreResiduals.length == 0 ? 0 : nullScoreResiduals[0].length;
+        double[] score = new double[p];
+        for (double[] sums : clusterSums) {
+            for (int j = 0; j < p; j++) {
+                score[j] += sums[j];
+            }
+        }
+        return new Cholesky(crossProduct(clusterSums), cholTolerance).quadraticForm(score);
+    }
+
+    private static double[][] clusterSums(double[][] residuals, CoxData data) {
+        int p = residuals.length == 0 ? 0 : residuals[0].length;
+        double[][] sums = new double[data.clusters][p];
+        for (int i = 0; i < residuals.length; i++) {
+            for (int j = 0; j < p; j++) {
+                sums[data.cluster[i]][j] += residuals[i][j];
+            }
+        }
+        return sums;
+    }
+
+    private static double[][] crossProduct(double[][] rows) {
+        int p = rows.length == 0 ? 0 : rows[0].length;
+        double[][] product = new double[p][p];
+        for (double[] row : rows) {
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l < p; l++) {
+                    product[j][l] += row[j] * row[l];
+                }
+            }
+        }
+        return product;
+    }
+}

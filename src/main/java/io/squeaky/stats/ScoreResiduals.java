@@ -1,0 +1,165 @@
+package io.squeaky.stats;
+
+import java.util.Arrays;
+
+/**
+ * Score residuals, R's {@code residuals(fit, type = "score")}: for each row, {@code integral of (x
+ * - xbar(t)) dM(t)} over its interval, where {@code dM = dN - exp(x beta) dLambda} is the row's
+ * martingale increment and Efron's or Breslow's hazard increments are used at tied times. They sum
+ * to the score vector, so at the estimate they sum to zero; times the variance they are the dfbeta
+ * residuals that the robust variance is built from.
+ *
+ * <p>Per stratum the hazard increments {@code dLambda(t)} and {@code xbar(t) dLambda(t)} are
+ * computed once per event time and cumulated, so each row's integral is a difference of two
+ * cumulative sums over the event times in {@code (start, stop]}.
+ */
+final class ScoreResiduals {
+
+    private ScoreResiduals() {}
+
+    static double[][] compute(
+            CoxData data, RiskSets riskSets, double[][] x, double[] beta, Ties ties) {
+        int p = beta.length;
+        double[][] residuals = new double[data.rows()][p];
+        double[] risk = new double[data.rows()];
+        for (int i = 0; i < risk.length; i++) {
+            risk[i] = riskSets.used[i] ? Math.exp(PartialLikelihood.dot(x[i], beta)) : 0;
+        }
+        for (int s = 0; s < data.strata; s++) {
+            Increments increments = Increments.of(data, riskSets, s, x, risk, ties, p);
+            double[] ascending = increments.times;
+            for (int i : riskSets.byStop[s]) {
+                int from = RiskSets.firstAfter(ascending, data.start[i]);
+                int to = RiskSets.firstAfter(ascending, data.stop[i]);
+                double hazard = increments.cumulativeHazard[to] - increments.cumulativeHazard[from];
+                for (int j = 0; j < p; j++) {
+                    double meanHazard =
+                            increments.cumulativeMeanHazard[to][j]
+                                    - increments.cumulativeMeanHazard[from][j];
+                    residuals[i][j] = -risk[i] * (x[i][j] * hazard - meanHazard);
+                }
+                if (data.event[i]) {
+                    // The row's own event time is the last one in its interval.
+                    int e = to - 1;
+                    for (int j = 0; j < p; j++) {
+                        residuals[i][j] +=
+                                x[i][j]
+                                        - increments.eventMean[e][j]
+                                        + risk[i]
+                                                * (x[i][j] * increments.ownHazard[e]
+                                                        - increments.ownMeanHazard[e][j]);
+                    }
+                }
+            }
+        }
+        return residuals;
+    }
+
+    /**
+     * Per event time of one stratum, ascending: the cumulative sums (index k covers the first k
+     * times) of the hazard increment and of the mean covariate times it; and the terms an event at
+     * that time adds to its own row. With Efron's ties the d events at a time are d pseudo events,
+     * the k-th (from 0) with the tied events' risk down-weighted by k / d: an event row gets the
+     * mean of the d pseudo means as {@code eventMean}, and is owed back the part of the hazard it
+     * was not at risk for ({@code ownHazard}, {@code ownMeanHazard}). With Breslow's there is one
+     * increment and nothing is owed back.
+     */
+    private record Increments(
+            double[] times,
+            double[] cumulativeHazard,
+            double[][] cumulativeMeanHazard,
+            double[][] eventMean,
+            double[] ownHazard,
+            double[][] ownMeanHazard) {
+
+        static Increments of(
+                CoxData data,
+                RiskSets riskSets,
+                int s,
+                double[][] x,
+                double[] risk,
+                Ties ties,
+                int p) {
+            double[] descending = riskSets.eventTimes[s];
+            int m = descending.length;
+            double[] times = new double[m];
+            double[] hazard = new double[m];
+            double[][] meanHazard = new double[m][p];
+            double[][] eventMean = new double[m][p];
+            double[] ownHazard = new double[m];
+            double[][] ownMeanHazard = new double[m][p];
+            int[] byStop = riskSets.byStop[s];
+            int[] byStart = riskSets.byStart[s];
+            double denominator = 0;
+            double[] sum = new double[p];
+            int added = 0;
+            int removed = 0;
+            int inRiskSet = 0;
+            for (int d = 0; d < m; d++) {
+                double t = descending[d];
+                for (; removed < byStart.length && data.start[byStart[removed]] >= t; removed++) {
+                    int row = byStart[removed];
+                    if (--inRiskSet == 0) {
+                        denominator = 0;
+                        Arrays.fill(sum, 0);
+                    } else {
+                        denominator -= risk[row];
+                        for (int j = 0; j < p; j++) {
+                            sum[j] -= risk[row] * x[row][j];
+                        }
+                    }
+                }
+                double dyingDenominator = 0;
+                double[] dyingSum = new double[p];
+                int deaths = 0;
+                for (; added < byStop.length && data.stop[byStop[added]] >= t; added++) {
+                    int row = byStop[added];
+                    inRiskSet++;
+                    denominator += risk[row];
+                    for (int j = 0; j < p; j++) {
+                        sum[j] += risk[row] * x[row][j];
+                    }
+                    if (data.event[row]) {
+                        deaths++;
+                        dyingDenominator += risk[row];
+                        for (int j = 0; j < p; j++) {
+                            dyingSum[j] += risk[row] * x[row][j];
+                        }
+                    }
+                }
+                int k = m - 1 - d;
+                times[k] = t;
+                int shares = ties == Ties.EFRON ? deaths : 1;
+                double weight = (double) deaths / shares;
+                for (int pseudo = 0; pseudo < shares; pseudo++) {
+                    double down = (double) pseudo / shares;
+                    double pseudoDenominator = denominator - down * dyingDenominator;
+                    double increment = weight / pseudoDenominator;
+                    hazard[k] += increment;
+                    ownHazard[k] += down * increment;
+                    for (int j = 0; j < p; j++) {
+                        double mean = (sum[j] - down * dyingSum[j]) / pseudoDenominator;
+                        meanHazard[k][j] += mean * increment;
+                        ownMeanHazard[k][j] += down * mean * increment;
+                        eventMean[k][j] += mean / shares;
+                    }
+                }
+            }
+            double[] cumulativeHazard = new double[m + 1];
+            double[][] cumulativeMeanHazard = new double[m + 1][p];
+            for (int k = 0; k < m; k++) {
+                cumulativeHazard[k + 1] = cumulativeHazard[k] + hazard[k];
+                for (int j = 0; j < p; j++) {
+                    cumulativeMeanHazard[k + 1][j] = cumulativeMeanHazard[k][j] + meanHazard[k][j];
+                }
+            }
+            return new Increments(
+                    times,
+                    cumulativeHazard,
+                    cumulativeMeanHazard,
+                    eventMean,
+                    ownHazard,
+                    ownMeanHazard);
+        }
+    }
+}

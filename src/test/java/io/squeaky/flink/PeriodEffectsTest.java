@@ -1,0 +1,152 @@
+package io.squeaky.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squeaky.metrics.StatisticsSettings;
+import io.squeaky.metrics.StatsPeriod;
+import io.squeaky.records.CaseIntervalRow;
+import io.squeaky.records.HazardRatioRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class PeriodEffectsTest {
+
+    private static final long SETTLE = Duration.ofDays(2).toMillis();
+    private static final StatisticsSettings SETTINGS =
+            StatisticsSettings.of(StatsPeriod.DAY, 99, 1, 10, SETTLE, "test");
+    private static final long DAY_ONE = Instant.parse("2017-10-31T00:00:00Z").toEpochMilli();
+    private static final long DAY_TWO = DAY_ONE + Duration.ofDays(1).toMillis();
+
+    @Test
+    void aPeriodFiresWhenItsCasesMustHaveClosedAndLeavesNoState() throws Exception {
+        try (var harness = harness(PeriodEffects.byPeriod())) {
+            sendCases(harness, DAY_ONE);
+            sendCases(harness, DAY_TWO);
+            harness.processWatermark(SETTINGS.firesAt(DAY_ONE) - 1);
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.processWatermark(SETTINGS.firesAt(DAY_ONE));
+
+            List<HazardRatioRow> dayOne = harness.extractOutputValues();
+            assertThat(dayOne)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            row -> {
+                                assertThat(row.getPeriod()).isEqualTo("DAY");
+                                assertThat(row.getPeriodStart()).isEqualTo(DAY_ONE);
+                                assertThat(row.getConfigHash()).isEqualTo(SETTINGS.configHash());
+                                assertThat(row.getClock()).isEqualTo("calendar");
+                            })
+                    .filteredOn(row -> row.getScope().equals("study"))
+                    .extracting(HazardRatioRow::getCovariate)
+                    .containsExactly("public", "persistence", "desk_open");
+            assertThat(harness.numKeyedStateEntries()).as("day two still waits").isEqualTo(1);
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertThat(harness.extractOutputValues())
+                    .anySatisfy(row -> assertThat(row.getPeriodStart()).isEqualTo(DAY_TWO));
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void theWholeInputFiresAtItsEndFromTheEarliestPeriodAndLeavesNoState() throws Exception {
+        try (var harness = harness(PeriodEffects.wholeInput())) {
+            sendCases(harness, DAY_TWO);
+            sendCases(harness, DAY_ONE);
+            harness.processWatermark(SETTINGS.firesAt(DAY_TWO));
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertThat(harness.extractOutputValues())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            row -> {
+                                assertThat(row.getPeriod()).isEqualTo("all");
+                                assertThat(row.getPeriodStart()).isEqualTo(DAY_ONE);
+                            })
+                    .filteredOn(
+                            row ->
+                                    row.getScope().equals("study")
+                                            && row.getCovariate().equals("public"))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.getCases()).isEqualTo(2 * CASES));
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    private static final int CASES = 12;
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow>
+            harness(KeySelector<CaseIntervalRow, String> key) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new PeriodEffects(SETTINGS), key, Types.STRING);
+    }
+
+    /**
+     * Cases of one period, two brands: each waits, private, a varying time, goes public and is
+     * answered some time later; every third is never answered.
+     */
+    private static void sendCases(
+            KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow> harness,
+            long periodStart)
+            throws Exception {
+        for (int i = 0; i < CASES; i++) {
+            String caseId = periodStart + "-" + i;
+            long publicAt = 600L * (1 + i % 5);
+            long stop = publicAt + 300L * (1 + (i * 7) % 4);
+            boolean answered = i % 3 != 0;
+            String brand = i % 2 == 0 ? "Amazon" : "Uber";
+            send(harness, interval(caseId, brand, periodStart, 0, publicAt, false, false, i));
+            send(harness, interval(caseId, brand, periodStart, publicAt, stop, answered, true, i));
+        }
+    }
+
+    private static CaseIntervalRow interval(
+            String caseId,
+            String brand,
+            long periodStart,
+            long start,
+            long stop,
+            boolean event,
+            boolean isPublic,
+            int i) {
+        return CaseIntervalRow.newBuilder()
+                .setCaseId(caseId)
+                .setCustomerId("customer-" + i)
+                .setBrand(brand)
+                .setEndpoint("first_reply")
+                .setStartSeconds(start)
+                .setStopSeconds(stop)
+                .setEvent(event)
+                .setPublic$(isPublic)
+                .setPersistence(isPublic ? 1 + i % 2 : 0)
+                .setAmplification(0)
+                .setBrandStorm(null)
+                .setDeskOpen(i % 4 != 1)
+                .setFollowersAtOpen(null)
+                .setFirstChannel("phone")
+                .setOpenedAt(periodStart + 60_000L * i)
+                .setPeriodStart(periodStart)
+                .build();
+    }
+
+    private static void send(
+            KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow> harness,
+            CaseIntervalRow row)
+            throws Exception {
+        harness.processElement(new StreamRecord<>(row, row.getOpenedAt()));
+    }
+}

@@ -48,7 +48,11 @@ final class CaseDraftWriter {
                         "case",
                         customerKey,
                         brand,
-                        parts.isTicket() ? "ticket:" + parts.ticketId : openingPost.getPostId());
+                        // A ticket cut at the maximum case length goes on in a new case of the
+                        // same ticket: its opening instant keeps the two ids apart.
+                        parts.isTicket()
+                                ? "ticket:" + parts.ticketId + "@" + openedAt
+                                : openingPost.getPostId());
         String customerId = pseudonyms.pseudonym("customer", customerKey);
         Channel firstChannel =
                 openingPost != null ? Channel.TWITTER : opener.getCaseEvent().getChannel();

@@ -36,7 +36,7 @@ final class CaseArrivals implements Iterator<Arrival> {
             throw new NoSuchElementException();
         }
         int remaining = cases - next;
-        position = 1 - (1 - position) * Math.pow(1 - random.nextDouble(), 1.0 / remaining);
+        position = 1 - (1 - position) * StrictMath.pow(1 - random.nextDouble(), 1.0 / remaining);
         double at = plan.instantAt(position * plan.totalIntensity());
         int brand = plan.brandAt(at, random.nextDouble());
         long second = Math.min((long) Math.floor(at), lastSecond);

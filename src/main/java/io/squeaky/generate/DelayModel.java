@@ -66,7 +66,7 @@ record DelayModel(
     }
 
     private static double logNormalCdf(double x, double median, double sigma) {
-        return x <= 0 ? 0 : 0.5 * (1 + erf(Math.log(x / median) / (sigma * Math.sqrt(2))));
+        return x <= 0 ? 0 : 0.5 * (1 + erf(StrictMath.log(x / median) / (sigma * Math.sqrt(2))));
     }
 
     /** Abramowitz and Stegun 7.1.26: absolute error below 1.5e-7, plenty for a median. */
@@ -83,7 +83,7 @@ record DelayModel(
                                                                         * (-1.453152027
                                                                                 + t
                                                                                         * 1.061405429))));
-        double value = 1 - polynomial * Math.exp(-x * x);
+        double value = 1 - polynomial * StrictMath.exp(-x * x);
         return x >= 0 ? value : -value;
     }
 }

@@ -21,10 +21,10 @@ final class Draws {
     }
 
     static double logNormal(SplittableRandom random, double median, double sigma) {
-        return median * Math.exp(sigma * random.nextGaussian());
+        return median * StrictMath.exp(sigma * random.nextGaussian());
     }
 
     static double standardExponential(SplittableRandom random) {
-        return -Math.log(1 - random.nextDouble());
+        return -StrictMath.log(1 - random.nextDouble());
     }
 }

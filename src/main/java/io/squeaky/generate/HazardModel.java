@@ -46,13 +46,13 @@ public record HazardModel(
 
     /** The part of the hazard ratio fixed at the open: reach and storm. */
     double fixedRatio(long followers, boolean storm) {
-        double ratio = Math.pow(hrTenfoldFollowers, Math.log10(Math.max(followers, 1)));
+        double ratio = StrictMath.pow(hrTenfoldFollowers, Math.log10(Math.max(followers, 1)));
         return storm ? ratio * hrStorm : ratio;
     }
 
     /** The hazard ratio of the pressure acting at one moment. */
     double pressureRatio(boolean isPublic, int posts, boolean deskOpen) {
-        double ratio = Math.pow(hrPerPost, posts);
+        double ratio = StrictMath.pow(hrPerPost, posts);
         if (isPublic) {
             ratio *= hrPublic;
         }
@@ -65,6 +65,6 @@ public record HazardModel(
     }
 
     private static double perSecond(double medianHours) {
-        return Math.log(2) / (medianHours * 3600);
+        return StrictMath.log(2) / (medianHours * 3600);
     }
 }

@@ -169,7 +169,7 @@ record TicketMilestones(
     }
 
     private static double exponential(SplittableRandom random, double median) {
-        return Draws.standardExponential(random) * median / Math.log(2);
+        return Draws.standardExponential(random) * median / StrictMath.log(2);
     }
 
     private static double exponentialMean(SplittableRandom random, double mean) {

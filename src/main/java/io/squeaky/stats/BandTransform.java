@@ -10,14 +10,16 @@ public enum BandTransform {
     LOG {
         @Override
         double lower(double survival, double logSurvivalSe, double z) {
-            return survival == 0 ? Double.NaN : Math.exp(Math.log(survival) - z * logSurvivalSe);
+            return survival == 0
+                    ? Double.NaN
+                    : StrictMath.exp(StrictMath.log(survival) - z * logSurvivalSe);
         }
 
         @Override
         double upper(double survival, double logSurvivalSe, double z) {
             return survival == 0
                     ? Double.NaN
-                    : Math.min(Math.exp(Math.log(survival) + z * logSurvivalSe), 1);
+                    : Math.min(StrictMath.exp(StrictMath.log(survival) + z * logSurvivalSe), 1);
         }
     },
 
@@ -40,8 +42,9 @@ public enum BandTransform {
             if (survival == 0 || survival == 1) {
                 return Double.NaN;
             }
-            double logSurvival = Math.log(survival);
-            return Math.exp(-Math.exp(Math.log(-logSurvival) + shift / logSurvival));
+            double logSurvival = StrictMath.log(survival);
+            return StrictMath.exp(
+                    -StrictMath.exp(StrictMath.log(-logSurvival) + shift / logSurvival));
         }
     };
 

@@ -25,7 +25,7 @@ final class ChiSquare {
         double sum;
         int terms;
         if (df % 2 == 0) {
-            term = Math.exp(-half);
+            term = StrictMath.exp(-half);
             sum = term;
             terms = df / 2 - 1;
             for (int i = 1; i <= terms; i++) {
@@ -36,7 +36,7 @@ final class ChiSquare {
         }
         double root = Math.sqrt(x);
         sum = ErrorFunction.erfc(root / Math.sqrt(2));
-        term = root * Math.exp(-half) * Math.sqrt(2 / Math.PI);
+        term = root * StrictMath.exp(-half) * Math.sqrt(2 / Math.PI);
         terms = (df - 1) / 2;
         for (int i = 1; i <= terms; i++) {
             sum += term;

@@ -38,12 +38,12 @@ public record CoxCoefficient(
                 covariate,
                 true,
                 coef,
-                Math.exp(coef),
+                StrictMath.exp(coef),
                 se,
                 robustSe,
                 z,
                 ErrorFunction.erfc(Math.abs(z) / Math.sqrt(2)),
-                Math.exp(coef - halfWidth),
-                Math.exp(coef + halfWidth));
+                StrictMath.exp(coef - halfWidth),
+                StrictMath.exp(coef + halfWidth));
     }
 }

@@ -21,7 +21,7 @@ public final class CoxModel {
     static final double EPS = 1e-9;
 
     /** R's {@code toler.chol = .Machine$double.eps^0.75}. */
-    static final double CHOL_TOLERANCE = Math.pow(Math.ulp(1.0), 0.75);
+    static final double CHOL_TOLERANCE = StrictMath.pow(Math.ulp(1.0), 0.75);
 
     /** R's {@code toler.inf = sqrt(eps)}. */
     static final double INFINITE_TOLERANCE = Math.sqrt(EPS);

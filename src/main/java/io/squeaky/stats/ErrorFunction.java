@@ -100,6 +100,6 @@ final class ErrorFunction {
     private static double expMinusSquare(double y) {
         double rounded = Math.floor(y * 16) / 16;
         double remainder = (y - rounded) * (y + rounded);
-        return Math.exp(-rounded * rounded) * Math.exp(-remainder);
+        return StrictMath.exp(-rounded * rounded) * StrictMath.exp(-remainder);
     }
 }

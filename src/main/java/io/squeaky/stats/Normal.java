@@ -13,7 +13,7 @@ final class Normal {
     }
 
     static double density(double z) {
-        return Math.exp(-z * z / 2) / SQRT_2_PI;
+        return StrictMath.exp(-z * z / 2) / SQRT_2_PI;
     }
 
     /**
@@ -27,7 +27,7 @@ final class Normal {
             throw new IllegalArgumentException("probability must be in (0, 1): " + p);
         }
         double tail = Math.min(p, 1 - p);
-        double z = -Math.sqrt(-2 * Math.log(tail));
+        double z = -Math.sqrt(-2 * StrictMath.log(tail));
         for (int i = 0; i < 50; i++) {
             double step = (tail - cdf(z)) / density(z);
             z += step;

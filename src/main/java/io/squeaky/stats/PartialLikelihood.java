@@ -41,7 +41,7 @@ final class PartialLikelihood {
         for (int i = 0; i < risk.length; i++) {
             if (riskSets.used[i]) {
                 eta[i] = dot(x[i], beta);
-                risk[i] = Math.exp(eta[i]);
+                risk[i] = StrictMath.exp(eta[i]);
             }
         }
         for (int s = 0; s < data.strata; s++) {
@@ -87,7 +87,7 @@ final class PartialLikelihood {
                 for (int k = 0; k < shares; k++) {
                     double share = (double) (shares - k) / shares;
                     double denominator = atRisk.denominator + share * dying.denominator;
-                    loglik -= weight * Math.log(denominator);
+                    loglik -= weight * StrictMath.log(denominator);
                     double[] mean = new double[p];
                     for (int j = 0; j < p; j++) {
                         mean[j] = (atRisk.sum[j] + share * dying.sum[j]) / denominator;

@@ -23,7 +23,7 @@ final class ScoreResiduals {
         double[][] residuals = new double[data.rows()][p];
         double[] risk = new double[data.rows()];
         for (int i = 0; i < risk.length; i++) {
-            risk[i] = riskSets.used[i] ? Math.exp(PartialLikelihood.dot(x[i], beta)) : 0;
+            risk[i] = riskSets.used[i] ? StrictMath.exp(PartialLikelihood.dot(x[i], beta)) : 0;
         }
         for (int s = 0; s < data.strata; s++) {
             Increments increments = Increments.of(data, riskSets, s, x, risk, ties, p);

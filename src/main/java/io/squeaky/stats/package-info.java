@@ -6,6 +6,9 @@
  * strata, Efron or Breslow ties and the cluster-robust variance ({@link
  * io.squeaky.stats.CoxModel}).
  *
+ * <p>Exponentials and logarithms are {@link StrictMath}'s: {@link Math}'s may differ by an ulp
+ * between interpreted and compiled code, and a batch and a streaming run must write the same bits.
+ *
  * <p>Conventions follow R's survival package (version 3.5-3), against which the tests check: events
  * at a time come before censorings at that time, a quantile that a curve or band never reaches is
  * {@link Double#NaN} (R's {@code NA}), and a curve flat at exactly {@code 1 - p} gives the midpoint

@@ -117,6 +117,13 @@ class BatchStreamParityITCase {
                                 stream.toString())),
                 quiet());
 
+        assertThat(
+                        rows(
+                                "SELECT count(*) - count(DISTINCT case_id) FROM read_parquet('"
+                                        + batch.resolve("cases")
+                                        + "/dt=*/*.parquet')"))
+                .as("one row per case id, tickets cut at the maximum case length included")
+                .containsExactly(List.of(0L));
         for (String table :
                 List.of(
                         "cases",

@@ -19,10 +19,25 @@ public final class EffectsTable {
     /** The {@code period} of rows over a batch run's whole input. */
     public static final String WHOLE_INPUT = "all";
 
+    /**
+     * A total order on what the fit reads. Case, endpoint and start alone are not enough: a ticket
+     * whose customer fell quiet longer than the inactivity gap comes back as a second case with the
+     * same {@code case_id}, and rows tied on the key would keep their arrival order. Rows equal in
+     * every field compared here are interchangeable in the fit.
+     */
     private static final Comparator<CaseIntervalRow> ORDER =
             Comparator.comparing(CaseIntervalRow::getCaseId)
                     .thenComparing(CaseIntervalRow::getEndpoint)
-                    .thenComparingLong(CaseIntervalRow::getStartSeconds);
+                    .thenComparingLong(CaseIntervalRow::getOpenedAt)
+                    .thenComparingLong(CaseIntervalRow::getStartSeconds)
+                    .thenComparingLong(CaseIntervalRow::getStopSeconds)
+                    .thenComparing(CaseIntervalRow::getEvent)
+                    .thenComparing(CaseIntervalRow::getPublic$)
+                    .thenComparingInt(CaseIntervalRow::getPersistence)
+                    .thenComparingInt(CaseIntervalRow::getAmplification)
+                    .thenComparing(CaseIntervalRow::getDeskOpen)
+                    .thenComparing(CaseIntervalRow::getBrand)
+                    .thenComparing(CaseIntervalRow::getCustomerId);
 
     private EffectsTable() {}
 

@@ -1,5 +1,6 @@
 package io.squeaky.ingest;
 
+import io.squeaky.Sha256;
 import io.squeaky.records.Post;
 import io.squeaky.records.Reject;
 import io.squeaky.records.ResolutionReading;
@@ -84,7 +85,7 @@ public final class PostFactory implements Serializable {
                                 .setPosition(record.position())
                                 .setSourceFormat(format)
                                 .setReason(rejects.reason(reason))
-                                .setRecordSha256(RejectPrivacy.sha256(record.text()))
+                                .setRecordSha256(Sha256.hex(record.text()))
                                 .setCustomerId(rejects.account(NETWORK_TWITTER, handle, id))
                                 .setRawText(rejects.rawText(record))
                                 .setRejectedOn(

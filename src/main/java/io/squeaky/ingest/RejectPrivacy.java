@@ -3,10 +3,6 @@ package io.squeaky.ingest;
 import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Pseudonymizer;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What a reject may keep of its record. By default no identity and no text: the account the adapter
@@ -57,18 +53,6 @@ public final class RejectPrivacy implements Serializable {
 
     String rawText(RawRecord record) {
         return keepRaw ? record.keptText() : null;
-    }
-
-    /** Hex SHA-256 of the record's UTF-8 text, as DuckDB's {@code sha256(line)} computes it. */
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     private static int indexOfQuote(String text) {

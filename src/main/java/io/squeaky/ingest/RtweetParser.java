@@ -3,10 +3,8 @@ package io.squeaky.ingest;
 import io.squeaky.records.Post;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.text.Mentions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +23,7 @@ public final class RtweetParser implements RecordParser {
             List.of("status_id", "created_at", "screen_name", "user_id", "text");
 
     private final PostFactory factory;
-    private Map<String, Integer> columns;
+    private CsvHeader columns;
 
     public RtweetParser(PostFactory factory) {
         this.factory = factory;
@@ -39,10 +37,10 @@ public final class RtweetParser implements RecordParser {
             return;
         }
         if (fields.stream().map(String::strip).anyMatch("status_id"::equals)) {
-            columns = header(fields);
+            columns = CsvHeader.of(fields);
             return;
         }
-        if (columns == null || !columns.keySet().containsAll(REQUIRED)) {
+        if (columns == null || !columns.hasAll(REQUIRED)) {
             out.accept(
                     factory.reject(
                             record,
@@ -51,12 +49,12 @@ public final class RtweetParser implements RecordParser {
                                     + " text before the first row"));
             return;
         }
-        if (fields.size() != columns.size()) {
+        if (fields.size() != columns.width()) {
             out.accept(
                     factory.reject(
                             record,
                             FORMAT,
-                            "expected " + columns.size() + " fields, found " + fields.size()));
+                            "expected " + columns.width() + " fields, found " + fields.size()));
             return;
         }
         String handle = value(fields, "screen_name");
@@ -85,7 +83,7 @@ public final class RtweetParser implements RecordParser {
         boolean retweet = "true".equalsIgnoreCase(value(fields, "is_retweet"));
         String text = nullToEmpty(value(fields, "text"));
         String brand = handle == null ? null : factory.registeredBrand(handle);
-        boolean replyIdsKept = columns.containsKey("reply_to_status_id");
+        boolean replyIdsKept = columns.has("reply_to_status_id");
         String leading = Mentions.leading(text);
         Post.Builder post =
                 PostFactory.newPost(FORMAT)
@@ -128,23 +126,15 @@ public final class RtweetParser implements RecordParser {
 
     /** The named field, stripped; null when the column is absent, empty or {@code NA}. */
     private String value(List<String> fields, String name) {
-        Integer index = columns.get(name);
-        if (index == null) {
+        String raw = columns.field(fields, name);
+        if (raw == null) {
             return null;
         }
-        String v = fields.get(index).strip();
+        String v = raw.strip();
         return v.isEmpty() || v.equals("NA") ? null : v;
     }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static Map<String, Integer> header(List<String> fields) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            index.put(fields.get(i).strip().toLowerCase(Locale.ROOT), i);
-        }
-        return index;
     }
 }

@@ -2,10 +2,7 @@ package io.squeaky.ingest;
 
 import io.squeaky.records.SourceRecord;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +25,7 @@ public final class ServiceDeskCsvParser implements RecordParser {
                     "post_ids");
 
     private final PostFactory factory;
-    private Map<String, Integer> columns;
-    // Fields in the header line: a repeated column name makes it more than the names (a fuzzed
-    // header did, and a row as short as the names then read past its end).
-    private int width;
+    private CsvHeader columns;
 
     public ServiceDeskCsvParser(PostFactory factory) {
         this.factory = factory;
@@ -48,20 +42,19 @@ public final class ServiceDeskCsvParser implements RecordParser {
             return;
         }
         if (fields.contains("ticket_id")) {
-            columns = header(fields);
-            width = fields.size();
+            columns = CsvHeader.of(fields);
             return;
         }
         if (columns == null) {
             out.accept(factory.reject(record, FORMAT, "no header line before the first event"));
             return;
         }
-        if (fields.size() != width) {
+        if (fields.size() != columns.width()) {
             out.accept(
                     factory.reject(
                             record,
                             FORMAT,
-                            "expected " + width + " fields, found " + fields.size()));
+                            "expected " + columns.width() + " fields, found " + fields.size()));
             return;
         }
         try {
@@ -87,15 +80,7 @@ public final class ServiceDeskCsvParser implements RecordParser {
     }
 
     private String field(List<String> fields, String name) {
-        Integer index = columns.get(name);
-        return index == null ? "" : fields.get(index);
-    }
-
-    private static Map<String, Integer> header(List<String> fields) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            index.put(fields.get(i).strip().toLowerCase(Locale.ROOT), i);
-        }
-        return index;
+        String value = columns.field(fields, name);
+        return value == null ? "" : value;
     }
 }

@@ -1,10 +1,7 @@
 package io.squeaky.metrics;
 
+import io.squeaky.Sha256;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * How the statistics tables are computed. {@code settleMillis}: how long after a period ends every
@@ -64,7 +61,7 @@ public record StatisticsSettings(
                 LEVEL,
                 minimumGroupCases,
                 settleMillis,
-                sha256(canonical).substring(0, 16));
+                Sha256.hex(canonical).substring(0, 16));
     }
 
     /** When a period's window may fire: the last instant of the period, plus the settle time. */
@@ -75,17 +72,7 @@ public record StatisticsSettings(
 
     /** The seed of one resampling, the same in every run and at every parallelism. */
     long seedFor(String... parts) {
-        return Long.parseLong(sha256(seed + ";" + String.join(";", parts)).substring(0, 15), 16);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Long.parseLong(
+                Sha256.hex(seed + ";" + String.join(";", parts)).substring(0, 15), 16);
     }
 }

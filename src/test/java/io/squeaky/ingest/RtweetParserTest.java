@@ -78,4 +78,24 @@ class RtweetParserTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.getPosition()).isEqualTo(4L));
     }
+
+    @Test
+    void aHeaderThatRepeatsAColumnRejectsARowAsShortAsItsNames() throws Exception {
+        // Five distinct names in six header fields: a five-field row must not read field six.
+        String csv =
+                "status_id,created_at,screen_name,user_id,text,status_id\n"
+                        + "10,2021-12-30 23:41:04,ana,1,@Citibanamex hola\n";
+
+        ParsedFile parsed =
+                ParsedFile.read(
+                        new StringReader(csv),
+                        "repeated.csv",
+                        InputFormat.RTWEET,
+                        BrandRegistry.bundled());
+
+        assertThat(parsed.posts()).isEmpty();
+        assertThat(parsed.rejects())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getReason()).contains("expected 6 fields, found 5"));
+    }
 }

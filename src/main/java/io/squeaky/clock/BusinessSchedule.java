@@ -60,6 +60,14 @@ public final class BusinessSchedule implements Serializable {
 
     /** Business seconds in {@code [from, to)}; zero when {@code to <= from}. */
     public long businessSeconds(Instant from, Instant to) {
+        return Math.floorDiv(businessMillis(from, to), 1000L);
+    }
+
+    /**
+     * Business milliseconds in {@code [from, to)}; zero when {@code to <= from}. Sums of these over
+     * adjacent spans floor to the same seconds as {@link #businessSeconds} over their union.
+     */
+    public long businessMillis(Instant from, Instant to) {
         if (!to.isAfter(from)) {
             return 0;
         }
@@ -76,7 +84,7 @@ public final class BusinessSchedule implements Serializable {
                 }
             }
         }
-        return Math.floorDiv(millis, 1000L);
+        return millis;
     }
 
     /** Whether the desk is working at this instant. */

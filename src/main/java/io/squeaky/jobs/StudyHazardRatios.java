@@ -7,14 +7,16 @@ import java.util.Optional;
 
 /**
  * The summary's study-level hazard ratios: per endpoint, those of going public, of each customer
- * post so far and of the desk being closed, from the {@code effects} rows over the whole input. The
- * model's covariate is {@code desk_open}; the summary turns it round, since "closed" is the
- * pressure a reader asks about: the ratio and its limits are inverted, which is exact for a Wald
- * interval on the log scale.
+ * post so far and of the desk being closed, from the {@code effects} rows over the whole input's
+ * pressure model, and reach from the model that adds it where followers are known; then the same on
+ * the business clock. The model's covariate is {@code desk_open}; the summary turns it round, since
+ * "closed" is the pressure a reader asks about: the ratio and its limits are inverted, which is
+ * exact for a Wald interval on the log scale.
  */
 final class StudyHazardRatios {
 
     private static final List<String> ENDPOINTS = List.of("first_reply", "resolution");
+    private static final String ROW = "%-21s %22s %22s %22s %22s %7s %7s%n";
 
     private StudyHazardRatios() {}
 
@@ -24,44 +26,96 @@ final class StudyHazardRatios {
         }
         out.println();
         out.printf(
-                "%-12s %24s %24s %24s %7s %7s%n",
+                ROW,
                 "hazard ratio",
                 "going public (CI)",
                 "per customer post (CI)",
                 "desk closed (CI)",
+                "tenfold followers (CI)",
                 "cases",
                 "events");
-        String model = null;
+        String calendarModel = null;
+        String reachModel = null;
+        String businessModel = null;
         for (String endpoint : ENDPOINTS) {
-            Optional<HazardRatioRow> any =
-                    rows.stream().filter(r -> r.getEndpoint().equals(endpoint)).findFirst();
-            if (any.isEmpty()) {
+            Optional<HazardRatioRow> pressure = first(rows, endpoint, "calendar", "pressure");
+            if (pressure.isEmpty()) {
                 continue;
             }
-            model = any.get().getModel();
+            calendarModel = pressure.get().getModel();
+            Optional<HazardRatioRow> reach =
+                    first(rows, endpoint, "calendar", "pressure_and_reach");
+            reachModel = reach.map(HazardRatioRow::getModel).orElse(reachModel);
             out.printf(
-                    "%-12s %24s %24s %24s %7d %7d%n",
+                    ROW,
                     endpoint,
-                    ratio(find(rows, endpoint, "public"), false),
-                    ratio(find(rows, endpoint, "persistence"), false),
-                    ratio(find(rows, endpoint, "desk_open"), true),
-                    any.get().getCases(),
-                    any.get().getEvents());
+                    ratio(find(rows, endpoint, "calendar", "pressure", "public"), false),
+                    ratio(find(rows, endpoint, "calendar", "pressure", "persistence"), false),
+                    ratio(find(rows, endpoint, "calendar", "pressure", "desk_open"), true),
+                    ratio(
+                            find(
+                                    rows,
+                                    endpoint,
+                                    "calendar",
+                                    "pressure_and_reach",
+                                    "log10_followers"),
+                            false),
+                    pressure.get().getCases(),
+                    pressure.get().getEvents());
+            Optional<HazardRatioRow> business = first(rows, endpoint, "business", "pressure");
+            if (business.isPresent()) {
+                businessModel = business.get().getModel();
+                out.printf(
+                        ROW,
+                        endpoint + ", business",
+                        ratio(find(rows, endpoint, "business", "pressure", "public"), false),
+                        ratio(find(rows, endpoint, "business", "pressure", "persistence"), false),
+                        "open by definition",
+                        "",
+                        business.get().getCases(),
+                        business.get().getEvents());
+            }
         }
         out.println(
                 "Hazard ratio: how many times likelier the reply (or resolution) is in the next"
-                        + " moment while the case is public, per customer post so far, and while the"
-                        + " desk is closed; Cox model over case_intervals, every brand its own"
-                        + " baseline, 95% intervals from robust errors clustered by customer"
-                        + " (reach is not in the model). R: coxph("
-                        + model
-                        + ", ties = \"efron\").");
+                        + " moment while the case is public, per customer post so far, while the"
+                        + " desk is closed and per tenfold of the customer's followers; Cox models"
+                        + " over case_intervals, every brand its own baseline, 95% intervals from"
+                        + " robust errors clustered by customer. R, ties = \"efron\": coxph("
+                        + calendarModel
+                        + ")"
+                        + (reachModel == null
+                                ? ""
+                                : "; reach, over the cases whose followers are known: coxph("
+                                        + reachModel
+                                        + ")")
+                        + (businessModel == null
+                                ? ""
+                                : "; business clock (the brand's open hours only): coxph("
+                                        + businessModel
+                                        + ")")
+                        + ".");
+    }
+
+    private static Optional<HazardRatioRow> first(
+            List<HazardRatioRow> rows, String endpoint, String clock, String specification) {
+        return rows.stream()
+                .filter(r -> r.getEndpoint().equals(endpoint))
+                .filter(r -> r.getClock().equals(clock))
+                .filter(r -> r.getSpecification().equals(specification))
+                .findFirst();
     }
 
     private static Optional<HazardRatioRow> find(
-            List<HazardRatioRow> rows, String endpoint, String covariate) {
+            List<HazardRatioRow> rows,
+            String endpoint,
+            String clock,
+            String specification,
+            String covariate) {
         return rows.stream()
                 .filter(r -> r.getEndpoint().equals(endpoint))
+                .filter(r -> r.getClock().equals(clock))
+                .filter(r -> r.getSpecification().equals(specification))
                 .filter(r -> r.getCovariate().equals(covariate))
                 .findFirst();
     }

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param brandStorm the brand's complaint volume against its own baseline, as of the start
  * @param deskOpen the brand's schedule is open over the whole interval
  * @param followersAtOpen the customer's followers when the case opened, null when unknown
+ * @param log10Followers {@code log10(max(followersAtOpen, 1))}, null when unknown
+ * @param businessStartSeconds the interval's start on the business clock, null when the interval
+ *     takes no business time
+ * @param businessEvent the endpoint happened at {@code businessStopSeconds} on the business clock
  */
 public record CaseInterval(
         String caseId,
@@ -29,7 +33,11 @@ public record CaseInterval(
         int amplification,
         double brandStorm,
         boolean deskOpen,
-        Long followersAtOpen) {
+        Long followersAtOpen,
+        Double log10Followers,
+        Long businessStartSeconds,
+        Long businessStopSeconds,
+        Boolean businessEvent) {
 
     public CaseInterval {
         Objects.requireNonNull(caseId, "caseId");

@@ -38,7 +38,12 @@ public final class CaseIntervals {
         List<CaseIntervalRow> rows = new ArrayList<>();
         boolean replied = row.getFirstReplyAt() != null;
         long toReply = replied ? row.getSecondsToFirstReply() : row.getSecondsToCensor();
-        follow(row, Endpoint.FIRST_REPLY, toReply, replied, changes, period, rows);
+        Long businessToReply =
+                replied ? row.getBusinessSecondsToFirstReply() : row.getBusinessSecondsToCensor();
+        List<CaseIntervalRow> replyRows = new ArrayList<>();
+        follow(row, Endpoint.FIRST_REPLY, toReply, replied, changes, period, replyRows);
+        BusinessClock.onto(replyRows, row.getOpenedAt(), businessToReply, desk);
+        rows.addAll(replyRows);
         if (row.getTicketId() != null) {
             // As Endpoint.applies: only a ticket has a resolution to wait for.
             boolean resolved = row.getFullResolutionAt() != null;
@@ -46,7 +51,21 @@ public final class CaseIntervals {
                     resolved
                             ? row.getSecondsToFullResolution()
                             : seconds(row.getOpenedAt(), row.getCensoredAt());
-            follow(row, Endpoint.RESOLUTION, toResolution, resolved, changes, period, rows);
+            Long businessToResolution =
+                    resolved
+                            ? row.getBusinessSecondsToFullResolution()
+                            : row.getBusinessSecondsToCensor();
+            List<CaseIntervalRow> resolutionRows = new ArrayList<>();
+            follow(
+                    row,
+                    Endpoint.RESOLUTION,
+                    toResolution,
+                    resolved,
+                    changes,
+                    period,
+                    resolutionRows);
+            BusinessClock.onto(resolutionRows, row.getOpenedAt(), businessToResolution, desk);
+            rows.addAll(resolutionRows);
         }
         return rows;
     }
@@ -93,6 +112,7 @@ public final class CaseIntervals {
                 .setBrandStorm(row.getBrandStorm())
                 .setDeskOpen(changes.deskOpenAt(start))
                 .setFollowersAtOpen(row.getFollowersAtOpen())
+                .setLog10Followers(log10Followers(row.getFollowersAtOpen()))
                 .setFirstChannel(row.getFirstChannel())
                 .setOpenedAt(row.getOpenedAt())
                 .setPeriodStart(period.startOf(row.getOpenedAt()))
@@ -114,7 +134,19 @@ public final class CaseIntervals {
                 row.getAmplification(),
                 row.getBrandStorm() == null ? Double.NaN : row.getBrandStorm(),
                 row.getDeskOpen(),
-                row.getFollowersAtOpen());
+                row.getFollowersAtOpen(),
+                row.getLog10Followers(),
+                row.getBusinessStartSeconds(),
+                row.getBusinessStopSeconds(),
+                row.getBusinessEvent());
+    }
+
+    /**
+     * Reach as the model takes it, per tenfold of followers; an account with no followers counts as
+     * one, so that the logarithm is defined and such accounts sit with the smallest.
+     */
+    static Double log10Followers(Long followers) {
+        return followers == null ? null : StrictMath.log10(Math.max(followers, 1L));
     }
 
     static long seconds(long fromMillis, long toMillis) {

@@ -8,6 +8,9 @@ package io.squeaky.metrics;
  *
  * @param scope {@code brand} or {@code study}
  * @param brand the brand, null for the study
+ * @param clock the model's time scale, {@code calendar} or {@code business}
+ * @param specification which covariates the model holds: {@code pressure} or {@code
+ *     pressure_and_reach}
  * @param covariate the {@code case_intervals} column, as named in {@code model}
  * @param coef the log hazard ratio, R's {@code coef}
  * @param hazardRatio {@code exp(coef)}
@@ -25,6 +28,8 @@ public record EffectRow(
         String scope,
         String brand,
         String endpoint,
+        String clock,
+        String specification,
         String covariate,
         Double coef,
         Double hazardRatio,

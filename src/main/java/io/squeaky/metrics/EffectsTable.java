@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The {@code effects} rows of one set of {@code case_intervals} rows (one statistics period's, or a
  * batch run's whole input): for each endpoint, the hazard ratios of {@link PressureHazardRatios},
- * study-level and per brand, on the calendar clock (the intervals' own). The rows are sorted by
- * case, endpoint and start before fitting, so that the sums of the fit run in the same order
- * whatever order the rows arrived in, and batch and streaming write the same bits.
+ * study-level and per brand, for each of its models and clocks. The rows are sorted by case,
+ * endpoint and start before fitting, so that the sums of the fit run in the same order whatever
+ * order the rows arrived in, and batch and streaming write the same bits.
  */
 public final class EffectsTable {
 
@@ -70,7 +70,8 @@ public final class EffectsTable {
                 .setScope(effect.scope())
                 .setBrand(effect.brand())
                 .setEndpoint(effect.endpoint())
-                .setClock(Endpoint.Clock.CALENDAR.label())
+                .setClock(effect.clock())
+                .setSpecification(effect.specification())
                 .setCovariate(effect.covariate())
                 .setCoef(effect.coef())
                 .setHazardRatio(effect.hazardRatio())

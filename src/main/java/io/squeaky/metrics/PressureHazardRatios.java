@@ -7,41 +7,30 @@ import io.squeaky.stats.CoxFit;
 import io.squeaky.stats.CoxModel;
 import io.squeaky.stats.Ties;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The {@code effects} rows of one endpoint: hazard ratios of going public, of each customer post so
- * far and of the desk being open, from Cox models over {@code case_intervals} with the covariates
- * as time-varying as the intervals make them, so that no case is credited with the time it waited
- * before going public (immortal time). The study-level model is stratified by brand, every desk
- * having its own baseline hazard; each brand also gets its own model. Standard errors are robust,
- * clustered by customer, whose cases are not independent.
+ * far, of the desk being open and of reach, from Cox models over {@code case_intervals} with the
+ * covariates as time-varying as the intervals make them, so that no case is credited with the time
+ * it waited before going public (immortal time). The study-level model is stratified by brand,
+ * every desk having its own baseline hazard; each brand also gets its own model. Standard errors
+ * are robust, clustered by customer, whose cases are not independent. Each {@link EffectModel} is
+ * fitted in turn, so one covariate has a row per model that holds it.
  */
 public final class PressureHazardRatios {
 
-    /** The {@code case_intervals} columns of the models, in their order in the formulas. */
-    private static final List<String> NAMES = List.of("public", "persistence", "desk_open");
-
-    private static final String RIGHT_SIDE = String.join(" + ", NAMES);
-    private static final String SURV = "Surv(start_seconds, stop_seconds, event) ~ ";
-
-    /**
-     * The formulas as R's {@code coxph} takes them, {@code cluster()} included so that a refit
-     * reports the same robust se; {@code ties} is R's default.
-     */
-    public static final String STUDY_MODEL =
-            SURV + RIGHT_SIDE + " + strata(brand) + cluster(customer_id)";
-
-    public static final String BRAND_MODEL = SURV + RIGHT_SIDE + " + cluster(customer_id)";
     static final String TIES = "efron";
     static final String VARIANCE = "robust, clustered by customer_id";
 
     private PressureHazardRatios() {}
 
-    /** The study row per covariate, then each brand's, brands in name order. */
+    /** Per model, the study row per covariate, then each brand's, brands in name order. */
     public static List<EffectRow> of(Endpoint endpoint, List<CaseInterval> intervals) {
         for (CaseInterval interval : intervals) {
             if (interval.endpoint() != endpoint) {
@@ -53,50 +42,53 @@ public final class PressureHazardRatios {
                                 + endpoint.label());
             }
         }
-        List<EffectRow> rows = new ArrayList<>(estimate("study", null, endpoint, intervals, true));
         Map<String, List<CaseInterval>> byBrand =
                 intervals.stream()
                         .collect(
                                 Collectors.groupingBy(
                                         CaseInterval::brand, TreeMap::new, Collectors.toList()));
-        byBrand.forEach(
-                (brand, ofBrand) ->
-                        rows.addAll(estimate("brand", brand, endpoint, ofBrand, false)));
+        List<EffectRow> rows = new ArrayList<>();
+        for (EffectModel model : EffectModel.values()) {
+            rows.addAll(estimate(model, "study", null, endpoint, intervals, true));
+            byBrand.forEach(
+                    (brand, ofBrand) ->
+                            rows.addAll(estimate(model, "brand", brand, endpoint, ofBrand, false)));
+        }
         return rows;
     }
 
     private static List<EffectRow> estimate(
+            EffectModel spec,
             String scope,
             String brand,
             Endpoint endpoint,
             List<CaseInterval> intervals,
             boolean stratified) {
+        CoxData.Builder data = CoxData.builder(spec.covariates());
+        Set<String> cases = new HashSet<>();
+        int events = 0;
+        int used = 0;
+        for (CaseInterval interval : intervals) {
+            CountingProcessRow row = spec.row(interval, stratified);
+            if (row != null) {
+                data.add(row);
+                cases.add(interval.caseId());
+                events += row.event() ? 1 : 0;
+                used++;
+            }
+        }
         Model model =
                 new Model(
+                        spec,
                         scope,
                         brand,
                         endpoint,
-                        stratified ? STUDY_MODEL : BRAND_MODEL,
-                        (int) intervals.stream().map(CaseInterval::caseId).distinct().count(),
-                        (int) intervals.stream().filter(CaseInterval::event).count(),
-                        intervals.size());
-        if (model.events() == 0) {
-            return model.withoutEstimates("no events: no model can be fitted");
-        }
-        CoxData.Builder data = CoxData.builder(NAMES);
-        for (CaseInterval interval : intervals) {
-            data.add(
-                    new CountingProcessRow(
-                            interval.startSeconds(),
-                            interval.stopSeconds(),
-                            interval.event(),
-                            new double[] {
-                                interval.isPublic() ? 1 : 0,
-                                interval.persistence(),
-                                interval.deskOpen() ? 1 : 0
-                            },
-                            stratified ? interval.brand() : "all",
-                            interval.customerId()));
+                        spec.formula(stratified),
+                        cases.size(),
+                        events,
+                        used);
+        if (events == 0) {
+            return model.withoutEstimates(spec.withoutEvents());
         }
         CoxFit fit = new CoxModel(Ties.EFRON).fit(data.build());
         if (!fit.converged()) {
@@ -123,6 +115,7 @@ public final class PressureHazardRatios {
 
     /** What every row of one fitted model shares. */
     private record Model(
+            EffectModel spec,
             String scope,
             String brand,
             Endpoint endpoint,
@@ -136,6 +129,8 @@ public final class PressureHazardRatios {
                     scope,
                     brand,
                     endpoint.label(),
+                    spec.clock().label(),
+                    spec.specification(),
                     coefficient.covariate(),
                     orNull(coefficient.coef()),
                     orNull(coefficient.expCoef()),
@@ -153,13 +148,15 @@ public final class PressureHazardRatios {
         }
 
         List<EffectRow> withoutEstimates(String note) {
-            return NAMES.stream()
+            return spec.covariates().stream()
                     .map(
                             name ->
                                     new EffectRow(
                                             scope,
                                             brand,
                                             endpoint.label(),
+                                            spec.clock().label(),
+                                            spec.specification(),
                                             name,
                                             null,
                                             null,

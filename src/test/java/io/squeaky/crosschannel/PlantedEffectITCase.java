@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squeaky.DuckDb;
 import io.squeaky.TestClusters;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,5 +92,40 @@ class PlantedEffectITCase {
                                 .filter(PlantedHazards.Estimate::covers))
                 .as("going public: no effect planted, none found")
                 .hasSize(2);
+    }
+
+    @Test
+    void theReachModelAndTheBusinessClockRecoverWhatActsOnThem() throws Exception {
+        // A desk that almost never acts while closed: the business clock's assumption, which the
+        // generator does not make by construction (it still runs in calendar time). At a closed
+        // hazard ratio of 0.02 the few night events, counted at the close they follow under the
+        // posts made before the night, already pulled the resolution persistence ratio to 1.10
+        // (1.04, 1.15) against 1.2 planted: the business clock is a model, read it as one.
+        PlantedHazards.Plant plant = new PlantedHazards.Plant(3, 1.2, 0.001, 1.6);
+        PlantedHazards run = PlantedHazards.run(dir, 6000, 25, plant, "--no-censoring");
+        List<PlantedHazards.Estimate> reach =
+                run.estimates("calendar", "pressure_and_reach").stream()
+                        .filter(e -> e.covariate().equals("log10_followers"))
+                        .toList();
+        List<PlantedHazards.Estimate> business = run.estimates("business", "pressure");
+        System.out.println("reach model, study level: " + reach);
+        System.out.println("business clock, study level: " + business);
+
+        assertThat(reach)
+                .as("per tenfold of followers, first reply at least")
+                .isNotEmpty()
+                .allSatisfy(
+                        estimate ->
+                                assertThat(estimate.standardErrorsOff())
+                                        .as("%s", estimate)
+                                        .isLessThan(3));
+        assertThat(business)
+                .as("public and persistence, first reply and resolution, on the business clock")
+                .hasSize(4)
+                .allSatisfy(
+                        estimate ->
+                                assertThat(estimate.standardErrorsOff())
+                                        .as("%s", estimate)
+                                        .isLessThan(3));
     }
 }

@@ -11,13 +11,21 @@ import java.util.Locale;
  * One generated dataset with planted time-varying hazard ratios (going public, per customer post,
  * desk closed) through the batch job, and what the tables make of it: the study-level {@code
  * effects} rows over the whole input, and the naive {@code escalated_vs_not} comparison of medians
- * from the open. Reach and storms are given no effect, so the Cox model of {@code effects} leaves
- * out no covariate that acts.
+ * from the open. Storms are given no effect and reach none unless planted, so the pressure model of
+ * {@code effects} leaves out no covariate that acts.
  */
-record PlantedHazards(List<Estimate> estimates, double naiveMedianRatio, Path tables) {
+record PlantedHazards(List<Estimate> estimates, double naiveMedianRatio, Path tables, Plant plant) {
 
-    /** The planted values, as the generator's options and the effects covariates name them. */
-    record Plant(double hrPublic, double hrPerPost, double hrDeskClosed) {
+    /**
+     * The planted values, as the generator's options and the effects covariates name them; reach
+     * (per tenfold of followers) has none unless given.
+     */
+    record Plant(
+            double hrPublic, double hrPerPost, double hrDeskClosed, double hrTenfoldFollowers) {
+
+        Plant(double hrPublic, double hrPerPost, double hrDeskClosed) {
+            this(hrPublic, hrPerPost, hrDeskClosed, 1);
+        }
 
         /** The hazard ratio a covariate's effects row should find. */
         double of(String covariate) {
@@ -26,6 +34,7 @@ record PlantedHazards(List<Estimate> estimates, double naiveMedianRatio, Path ta
                 case "persistence" -> hrPerPost;
                 // The model's covariate is the desk being open: the inverse.
                 case "desk_open" -> 1 / hrDeskClosed;
+                case "log10_followers" -> hrTenfoldFollowers;
                 default -> throw new IllegalArgumentException(covariate);
             };
         }
@@ -79,18 +88,44 @@ record PlantedHazards(List<Estimate> estimates, double naiveMedianRatio, Path ta
                                 "--hr-public", Double.toString(plant.hrPublic()),
                                 "--hr-per-post", Double.toString(plant.hrPerPost()),
                                 "--hr-desk-closed", Double.toString(plant.hrDeskClosed()),
-                                "--hr-tenfold-followers", "1",
+                                "--hr-tenfold-followers",
+                                        Double.toString(plant.hrTenfoldFollowers()),
                                 "--hr-storm", "1"));
         args.addAll(List.of(generator));
         CrossChannelGenerator.main(args.toArray(String[]::new));
         GeneratedRun.batch(data, tables, "--period", "week");
+        double naive =
+                number(
+                        DuckDb.value(
+                                "SELECT median(seconds_to_full_resolution) FILTER (WHERE escalated)"
+                                        + " / median(seconds_to_full_resolution)"
+                                        + " FILTER (WHERE NOT escalated)"
+                                        + " FROM "
+                                        + DuckDb.table(tables, "cases")
+                                        + " WHERE ticket_id IS NOT NULL"));
+        return new PlantedHazards(
+                estimates(tables, plant, "calendar", "pressure"), naive, tables, plant);
+    }
+
+    /** The study-level estimates over the whole input of one of the effects models. */
+    List<Estimate> estimates(String clock, String specification) throws Exception {
+        return estimates(tables, plant, clock, specification);
+    }
+
+    private static List<Estimate> estimates(
+            Path tables, Plant plant, String clock, String specification) throws Exception {
         List<Estimate> estimates = new ArrayList<>();
         for (List<Object> row :
                 DuckDb.rows(
                         "SELECT endpoint, covariate, hazard_ratio, lower_95, upper_95 FROM "
                                 + DuckDb.table(tables, "effects")
                                 + " WHERE period = 'all' AND scope = 'study'"
-                                + " ORDER BY endpoint, covariate")) {
+                                + " AND hazard_ratio IS NOT NULL"
+                                + " AND clock = '"
+                                + clock
+                                + "' AND specification = '"
+                                + specification
+                                + "' ORDER BY endpoint, covariate")) {
             String covariate = (String) row.get(1);
             estimates.add(
                     new Estimate(
@@ -101,16 +136,7 @@ record PlantedHazards(List<Estimate> estimates, double naiveMedianRatio, Path ta
                             number(row.get(3)),
                             number(row.get(4))));
         }
-        double naive =
-                number(
-                        DuckDb.value(
-                                "SELECT median(seconds_to_full_resolution) FILTER (WHERE escalated)"
-                                        + " / median(seconds_to_full_resolution)"
-                                        + " FILTER (WHERE NOT escalated)"
-                                        + " FROM "
-                                        + DuckDb.table(tables, "cases")
-                                        + " WHERE ticket_id IS NOT NULL"));
-        return new PlantedHazards(estimates, naive, tables);
+        return estimates;
     }
 
     private static double number(Object value) {

@@ -69,6 +69,7 @@ class CaseIntervalsITCase {
                                         + DuckDb.table(tables, "effects")
                                         + " WHERE period = 'all' AND scope = 'study'"
                                         + " AND endpoint = 'first_reply' AND lower_95 IS NOT NULL"
+                                        + " AND clock = 'calendar' AND specification = 'pressure'"
                                         + " ORDER BY covariate"))
                 .as("study-level first-reply hazard ratios with an interval")
                 .extracting(row -> row.get(0))
@@ -116,6 +117,7 @@ class CaseIntervalsITCase {
         assertThat(DuckDb.rows(mismatches + " LIMIT 5"))
                 .as("follow-ups that do not tile")
                 .isEmpty();
+        assertBusinessClockReconciles(cases, intervals);
         assertThat(DuckDb.count("SELECT count(*) FROM " + intervals))
                 .as("intervals")
                 .isGreaterThan(DuckDb.count("SELECT count(*) FROM " + cases));
@@ -126,6 +128,72 @@ class CaseIntervalsITCase {
                                         + " WHERE dt <> CAST(opened_at AT TIME ZONE 'UTC' AS DATE)"))
                 .as("partitioned by the UTC open date")
                 .isZero();
+    }
+
+    /**
+     * On the business clock the rows that take business time tile {@code (0, B]}, B the business
+     * seconds {@code cases} gives for the same follow-up (computed there from the schedule, not
+     * from intervals), with one event when the endpoint was reached after some business time.
+     */
+    private static void assertBusinessClockReconciles(String cases, String intervals)
+            throws Exception {
+        String followUps =
+                "SELECT case_id, 'first_reply' AS endpoint,"
+                        + " coalesce(business_seconds_to_first_reply, business_seconds_to_censor)"
+                        + " AS b, first_reply_at IS NOT NULL AS happened FROM "
+                        + cases
+                        + " UNION ALL SELECT case_id, 'resolution',"
+                        + " coalesce(business_seconds_to_full_resolution, business_seconds_to_censor),"
+                        + " full_resolution_at IS NOT NULL FROM "
+                        + cases
+                        + " WHERE ticket_id IS NOT NULL";
+        String tiled =
+                "SELECT case_id, endpoint, count(*) AS rows, min(business_start_seconds) AS first,"
+                        + " max(business_stop_seconds) AS last,"
+                        + " sum(business_stop_seconds - business_start_seconds) AS covered,"
+                        + " count(*) FILTER (WHERE gap <> 0) AS gaps,"
+                        + " count(*) FILTER (WHERE business_event) AS events,"
+                        + " count(*) FILTER (WHERE business_event AND business_stop_seconds <> m)"
+                        + " AS early_events"
+                        + " FROM (SELECT *, business_start_seconds"
+                        + " - coalesce(lag(business_stop_seconds) OVER w, 0) AS gap,"
+                        + " max(business_stop_seconds) OVER (PARTITION BY case_id, endpoint) AS m"
+                        + " FROM "
+                        + intervals
+                        + " WHERE business_stop_seconds IS NOT NULL"
+                        + " WINDOW w AS (PARTITION BY case_id, endpoint"
+                        + " ORDER BY business_start_seconds)) GROUP BY ALL";
+        String mismatches =
+                "SELECT f.*, i.* FROM ("
+                        + followUps
+                        + ") f FULL OUTER JOIN ("
+                        + tiled
+                        + ") i ON f.case_id = i.case_id AND f.endpoint = i.endpoint"
+                        + " WHERE f.case_id IS NULL"
+                        + " OR (f.b > 0 AND f.case_id IN (SELECT case_id FROM "
+                        + intervals
+                        + ") AND (i.case_id IS NULL OR i.first <> 0 OR i.last <> f.b"
+                        + " OR i.covered <> f.b OR i.gaps > 0"
+                        + " OR i.events <> CASE WHEN f.happened THEN 1 ELSE 0 END"
+                        + " OR i.early_events > 0))"
+                        + " OR (coalesce(f.b, 0) <= 0 AND i.case_id IS NOT NULL)";
+        assertThat(DuckDb.rows(mismatches + " LIMIT 5"))
+                .as("business-clock follow-ups that do not tile")
+                .isEmpty();
+        assertThat(
+                        DuckDb.count(
+                                "SELECT count(*) FROM "
+                                        + intervals
+                                        + " WHERE (business_start_seconds IS NULL)"
+                                        + " <> (business_stop_seconds IS NULL)"
+                                        + " OR (business_start_seconds IS NULL)"
+                                        + " <> (business_event IS NULL)"
+                                        + " OR business_stop_seconds <= business_start_seconds"))
+                .as("business columns all present with a positive length, or all missing")
+                .isZero();
+        assertThat(DuckDb.count("SELECT count(*) FROM " + intervals + " WHERE business_event"))
+                .as("business-clock events")
+                .isPositive();
     }
 
     private static void run(String... args) throws Exception {

@@ -348,7 +348,9 @@ class BatchJobITCase {
                                             + duckdb.table("effects")
                                             + " WHERE period = 'all' AND scope = 'study'"
                                             + " AND endpoint = 'first_reply'"
-                                            + " AND covariate = 'persistence'")
+                                            + " AND covariate = 'persistence'"
+                                            + " AND clock = 'calendar'"
+                                            + " AND specification = 'pressure'")
                             .get(0);
             assertThat(report)
                     .containsPattern(

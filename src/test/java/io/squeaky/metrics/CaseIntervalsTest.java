@@ -74,6 +74,16 @@ class CaseIntervalsTest {
                         "(23,30] - private posts=0 open",
                         "(30,31] - public posts=1 open",
                         "(31,40] event public posts=1 closed");
+        // The business clock skips the closed night; the resolution at 02:00 on Thursday, while
+        // closed, counts at the business time it follows: the close at 17:00 on Wednesday.
+        assertThat(rows)
+                .filteredOn(r -> r.getEndpoint().equals("resolution"))
+                .extracting(CaseIntervalsTest::business)
+                .containsExactly("(0,7] -", "none", "(7,14] -", "(14,15] event", "none");
+        assertThat(rows)
+                .filteredOn(r -> r.getEndpoint().equals("first_reply"))
+                .extracting(CaseIntervalsTest::business)
+                .containsExactly("(0,2] event");
         assertThat(rows)
                 .allSatisfy(
                         r -> {
@@ -99,6 +109,17 @@ class CaseIntervalsTest {
                         "(0,1] - public posts=1 open amplification=0",
                         "(1,3] - public posts=1 open amplification=1",
                         "(3,5] - public posts=2 open amplification=1");
+        assertThat(rows)
+                .extracting(CaseIntervalsTest::business)
+                .containsExactly("(0,1] -", "(1,3] -", "(3,5] -");
+    }
+
+    @Test
+    void reachIsTheLogarithmOfTheFollowersAnAccountWithoutAnyCountingAsOne() {
+        assertThat(CaseIntervals.log10Followers(null)).isNull();
+        assertThat(CaseIntervals.log10Followers(0L)).isZero();
+        assertThat(CaseIntervals.log10Followers(1L)).isZero();
+        assertThat(CaseIntervals.log10Followers(1000L)).isEqualTo(3.0);
     }
 
     @Test
@@ -128,6 +149,20 @@ class CaseIntervalsTest {
         Post post = complaint(id, author, at, null);
         post.setRetweetOf("1");
         return post;
+    }
+
+    private static String business(CaseIntervalRow row) {
+        if (row.getBusinessStopSeconds() == null) {
+            assertThat(row.getBusinessStartSeconds()).isNull();
+            assertThat(row.getBusinessEvent()).isNull();
+            return "none";
+        }
+        return "("
+                + row.getBusinessStartSeconds() / HOUR
+                + ","
+                + row.getBusinessStopSeconds() / HOUR
+                + "] "
+                + (row.getBusinessEvent() ? "event" : "-");
     }
 
     private static String describe(CaseIntervalRow row) {

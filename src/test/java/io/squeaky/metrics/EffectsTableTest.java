@@ -43,6 +43,10 @@ class EffectsTableTest {
             String what =
                     r.get("endpoint")
                             + " "
+                            + r.get("clock")
+                            + " "
+                            + r.get("specification")
+                            + " "
                             + r.get("scope")
                             + " "
                             + r.get("brand")
@@ -53,13 +57,21 @@ class EffectsTableTest {
             assertThat(row.getBrand()).isEqualTo(r.get("brand").isEmpty() ? null : r.get("brand"));
             assertThat(row.getCovariate()).isEqualTo(r.get("covariate"));
             assertThat(row.getPeriod()).isEqualTo("all");
-            assertThat(row.getClock()).isEqualTo("calendar");
+            assertThat(row.getClock()).isEqualTo(r.get("clock"));
+            assertThat(row.getSpecification()).isEqualTo(r.get("specification"));
             assertThat(row.getConfigHash()).isEqualTo("hash");
             assertThat(row.getCases()).as(what).isEqualTo(Integer.parseInt(r.get("cases")));
             assertThat(row.getEvents()).as(what).isEqualTo(Integer.parseInt(r.get("events")));
             assertThat(row.getIntervals()).as(what).isEqualTo(Integer.parseInt(r.get("intervals")));
             if (r.get("coef").equals("NA")) {
                 assertThat(row.getCoef()).as(what).isNull();
+                assertThat(row.getNote()).as(what).isNotBlank();
+                continue;
+            }
+            if (!r.get("warning").isEmpty()) {
+                // R warns and prints numbers it does not stand behind (an infinite coefficient,
+                // no convergence); the job writes none, and says why.
+                assertThat(row.getCoef()).as(what + ": R warned " + r.get("warning")).isNull();
                 assertThat(row.getNote()).as(what).isNotBlank();
                 continue;
             }
@@ -90,7 +102,18 @@ class EffectsTableTest {
                                 .setAmplification(Integer.parseInt(r.get("amplification")))
                                 .setBrandStorm(null)
                                 .setDeskOpen(r.get("desk_open").equals("1"))
-                                .setFollowersAtOpen(null)
+                                .setFollowersAtOpen(longOrNull(r.get("followers_at_open")))
+                                .setLog10Followers(
+                                        r.get("log10_followers").isEmpty()
+                                                ? null
+                                                : Double.parseDouble(r.get("log10_followers")))
+                                .setBusinessStartSeconds(
+                                        longOrNull(r.get("business_start_seconds")))
+                                .setBusinessStopSeconds(longOrNull(r.get("business_stop_seconds")))
+                                .setBusinessEvent(
+                                        r.get("business_event").isEmpty()
+                                                ? null
+                                                : r.get("business_event").equals("1"))
                                 .setFirstChannel(r.get("first_channel"))
                                 .setOpenedAt(Long.parseLong(r.get("opened_at_ms")))
                                 .setPeriodStart(Long.parseLong(r.get("period_start_ms")))
@@ -116,6 +139,10 @@ class EffectsTableTest {
             }
             return rows;
         }
+    }
+
+    private static Long longOrNull(String cell) {
+        return cell.isEmpty() ? null : Long.parseLong(cell);
     }
 
     private static InputStream resource(String name) {

@@ -25,7 +25,8 @@ class PressureHazardRatiosTest {
     @ParameterizedTest
     @EnumSource(Endpoint.class)
     void hazardRatiosAsR(Endpoint endpoint) {
-        List<EffectRow> rows = PressureHazardRatios.of(endpoint, intervals(endpoint));
+        List<EffectRow> rows =
+                pressureModel(PressureHazardRatios.of(endpoint, intervals(endpoint)));
         List<Map<String, String>> expected =
                 ReferenceCsv.read("effects.csv").stream()
                         .filter(r -> r.get("endpoint").equals(endpoint.label()))
@@ -72,7 +73,9 @@ class PressureHazardRatiosTest {
     @Test
     void theMissingEstimatesSayWhy() {
         List<EffectRow> rows =
-                PressureHazardRatios.of(Endpoint.RESOLUTION, intervals(Endpoint.RESOLUTION));
+                pressureModel(
+                        PressureHazardRatios.of(
+                                Endpoint.RESOLUTION, intervals(Endpoint.RESOLUTION)));
 
         assertThat(row(rows, "C", "desk_open").note())
                 .isEqualTo(
@@ -102,7 +105,8 @@ class PressureHazardRatiosTest {
                         interval("s6", 0, 400, false, false, 1, true),
                         interval("s7", 0, 60, true, false, 2, true));
 
-        List<EffectRow> rows = PressureHazardRatios.of(Endpoint.RESOLUTION, intervals);
+        List<EffectRow> rows =
+                pressureModel(PressureHazardRatios.of(Endpoint.RESOLUTION, intervals));
 
         assertThat(rows).hasSize(6);
         for (EffectRow row : rows) {
@@ -123,6 +127,14 @@ class PressureHazardRatiosTest {
         assertThatThrownBy(() -> PressureHazardRatios.of(Endpoint.RESOLUTION, mixed))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("is a first_reply interval, not resolution");
+    }
+
+    /** The rows of the calendar-clock pressure model, the one R fitted here. */
+    private static List<EffectRow> pressureModel(List<EffectRow> rows) {
+        return rows.stream()
+                .filter(row -> row.clock().equals("calendar"))
+                .filter(row -> row.specification().equals("pressure"))
+                .toList();
     }
 
     private static EffectRow row(List<EffectRow> rows, String brand, String covariate) {
@@ -154,6 +166,10 @@ class PressureHazardRatiosTest {
                 0,
                 0,
                 deskOpen,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -177,7 +193,11 @@ class PressureHazardRatiosTest {
                                         r.get("desk_open").equals("1"),
                                         r.get("followers_at_open").equals("NA")
                                                 ? null
-                                                : Long.parseLong(r.get("followers_at_open"))))
+                                                : Long.parseLong(r.get("followers_at_open")),
+                                        null,
+                                        null,
+                                        null,
+                                        null))
                 .toList();
     }
 

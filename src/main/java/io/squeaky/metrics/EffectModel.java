@@ -1,0 +1,118 @@
+package io.squeaky.metrics;
+
+import io.squeaky.metrics.Endpoint.Clock;
+import io.squeaky.stats.CountingProcessRow;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Cox models of {@code effects}: which {@code case_intervals} columns each reads as its time
+ * scale and covariates, and so which rows it can use. Reach is a model of its own because {@code
+ * followers_at_open} is unknown on much of the data (every case that opened off Twitter, all of
+ * TWCS): put into the pressure model it would drop those cases from every estimate. Those cases
+ * opened on Twitter, public from their first second, so the reach model has no {@code public} term.
+ * The business clock leaves {@code desk_open} out: on it, the desk is open by definition.
+ */
+enum EffectModel {
+    PRESSURE(
+            Clock.CALENDAR,
+            "start_seconds, stop_seconds, event",
+            List.of("public", "persistence", "desk_open"),
+            "no events: no model can be fitted"),
+    PRESSURE_AND_REACH(
+            Clock.CALENDAR,
+            "start_seconds, stop_seconds, event",
+            List.of("log10_followers", "persistence", "desk_open"),
+            "no case with known followers and an event: no model can be fitted"),
+    BUSINESS_HOURS(
+            Clock.BUSINESS,
+            "business_start_seconds, business_stop_seconds, business_event",
+            List.of("public", "persistence"),
+            "no event in business time: no model can be fitted");
+
+    private final Clock clock;
+    private final String surv;
+    private final List<String> covariates;
+    private final String withoutEvents;
+
+    EffectModel(Clock clock, String surv, List<String> covariates, String withoutEvents) {
+        this.clock = clock;
+        this.surv = surv;
+        this.covariates = covariates;
+        this.withoutEvents = withoutEvents;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The {@code specification} column: the covariates, whatever the clock. */
+    String specification() {
+        return this == PRESSURE_AND_REACH ? "pressure_and_reach" : "pressure";
+    }
+
+    List<String> covariates() {
+        return covariates;
+    }
+
+    String withoutEvents() {
+        return withoutEvents;
+    }
+
+    /**
+     * The model as R's {@code coxph} takes it, {@code cluster()} included so that a refit reports
+     * the same robust se. R drops the rows whose columns are missing, as {@link #row} does.
+     */
+    String formula(boolean stratified) {
+        return "Surv("
+                + surv
+                + ") ~ "
+                + String.join(" + ", covariates)
+                + (stratified ? " + strata(brand)" : "")
+                + " + cluster(customer_id)";
+    }
+
+    /** The interval as this model reads it; null when it lacks a column the model needs. */
+    CountingProcessRow row(CaseInterval interval, boolean stratified) {
+        String stratum = stratified ? interval.brand() : "all";
+        double[] values = new double[covariates.size()];
+        for (int k = 0; k < values.length; k++) {
+            Double value = value(interval, covariates.get(k));
+            if (value == null) {
+                return null;
+            }
+            values[k] = value;
+        }
+        if (clock == Clock.BUSINESS) {
+            if (interval.businessStopSeconds() == null) {
+                return null;
+            }
+            return new CountingProcessRow(
+                    interval.businessStartSeconds(),
+                    interval.businessStopSeconds(),
+                    interval.businessEvent(),
+                    values,
+                    stratum,
+                    interval.customerId());
+        }
+        return new CountingProcessRow(
+                interval.startSeconds(),
+                interval.stopSeconds(),
+                interval.event(),
+                values,
+                stratum,
+                interval.customerId());
+    }
+
+    private static Double value(CaseInterval interval, String covariate) {
+        return switch (covariate) {
+            case "public" -> interval.isPublic() ? 1.0 : 0.0;
+            case "persistence" -> (double) interval.persistence();
+            case "desk_open" -> interval.deskOpen() ? 1.0 : 0.0;
+            case "log10_followers" -> interval.log10Followers();
+            default ->
+                    throw new IllegalStateException(
+                            "no case_intervals column " + covariate.toLowerCase(Locale.ROOT));
+        };
+    }
+}

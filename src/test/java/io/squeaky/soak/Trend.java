@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * Whether a series sampled over a soak is flat or growing. Warm-up fills buffers and windows, so a
- * healthy series may climb at first; a leak keeps climbing. The least-squares slope over the second
- * half of the run is therefore compared with the first: the series grows when the second half still
- * rises by more than {@value #TOLERANCE} of its own mean and has not slowed to less than half the
- * first half's rise.
+ * healthy series may climb at first; a leak keeps climbing. So the second half is compared with the
+ * first: the series grows when its mean rose by more than {@value #TOLERANCE} of the first half's
+ * and the second half's least-squares slope still adds more than half that over the second half. A
+ * warm-up that levels off fails the second test, noise around a level the first.
  */
 record Trend(
         String series,
@@ -39,8 +39,13 @@ record Trend(
                 mean2 == 0
                         ? (slope2 > 0 ? Double.POSITIVE_INFINITY : 0)
                         : slope2 * minutes2 / Math.abs(mean2);
-        boolean growing = growth > TOLERANCE && slope2 > 0.5 * Math.max(slope1, 0);
-        return new Trend(series, mean(first), mean2, slope1, slope2, growth, growing);
+        double mean1 = mean(first);
+        double rise =
+                mean1 == 0
+                        ? (mean2 > 0 ? Double.POSITIVE_INFINITY : 0)
+                        : (mean2 - mean1) / Math.abs(mean1);
+        boolean growing = rise > TOLERANCE && growth > TOLERANCE / 2;
+        return new Trend(series, mean1, mean2, slope1, slope2, growth, growing);
     }
 
     String verdict() {

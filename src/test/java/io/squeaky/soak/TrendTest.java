@@ -44,6 +44,16 @@ class TrendTest {
     }
 
     @Test
+    void noiseAroundALevelIsFlatWhateverTheHalvesSlopes() {
+        List<Trend.Sample> samples = new ArrayList<>();
+        for (int i = 0; i <= 40; i++) {
+            // Down in the first half, up in the second, around the same level.
+            samples.add(new Trend.Sample(30 * i, 425 + (i < 20 ? -i : i - 40) + (i % 2) * 30));
+        }
+        assertThat(Trend.of("entries", samples).verdict()).isEqualTo("flat");
+    }
+
+    @Test
     void tooFewSamplesAreRefused() {
         assertThatThrownBy(() -> Trend.of("x", List.of(new Trend.Sample(0, 1))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -100,6 +100,15 @@ public final class LiveConversations implements AutoCloseable {
         producer.flush();
     }
 
+    /**
+     * Every message handed to the producer, in order: the same input, as a file, for a batch run.
+     */
+    public List<String> messages() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
     /** Messages handed to the producer. */
     public int sent() {
         return sent.size();

@@ -104,7 +104,11 @@ class BrokerOutageITCase {
                 assertThat(completedCheckpoints(rest, jobId)).as("checkpoints before").isPositive();
                 broker.kill();
                 killedAt = seconds(t0);
+                long checkpointsAtKill = completedCheckpoints(rest, jobId);
                 Thread.sleep(OUTAGE.toMillis());
+                assertThat(completedCheckpoints(rest, jobId))
+                        .as("checkpoints completed with the broker down")
+                        .isGreaterThan(checkpointsAtKill);
                 broker.restart();
                 restartedAt = seconds(t0);
                 playing.get(3, TimeUnit.MINUTES);

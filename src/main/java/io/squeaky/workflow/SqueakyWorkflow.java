@@ -12,6 +12,7 @@ import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.InferMentionReplies;
+import io.squeaky.flink.KeyedStateGauges;
 import io.squeaky.flink.LinkMessages;
 import io.squeaky.flink.PeriodEffects;
 import io.squeaky.flink.ReplyLinker;
@@ -114,26 +115,29 @@ public final class SqueakyWorkflow {
         DataStream<CaseEvent> events = posts.getSideOutput(AdmitPosts.CASE_EVENTS);
 
         AvroTypeInfo<Post> postType = new AvroTypeInfo<>(Post.class);
+        DataStream<Post> withoutReplyIds =
+                KeyedStateGauges.process(
+                                posts.filter(p -> InputFormat.linksByMention(p.getSourceFormat()))
+                                        .name("posts of exports without reply ids")
+                                        .keyBy(new InferMentionReplies.ByAccount(), Types.STRING),
+                                new InferMentionReplies(settings.rules()),
+                                postType)
+                        .name("link brand replies by the @handle they begin with")
+                        .uid("infer-mention-replies");
         DataStream<Post> withParents =
                 posts.filter(p -> !InputFormat.linksByMention(p.getSourceFormat()))
                         .name("posts with their reply ids")
-                        .union(
-                                posts.filter(p -> InputFormat.linksByMention(p.getSourceFormat()))
-                                        .name("posts of exports without reply ids")
-                                        .keyBy(new InferMentionReplies.ByAccount(), Types.STRING)
-                                        .process(new InferMentionReplies(settings.rules()))
-                                        .returns(postType)
-                                        .name("link brand replies by the @handle they begin with")
-                                        .uid("infer-mention-replies"));
+                        .union(withoutReplyIds);
 
         SingleOutputStreamOperator<LinkedPost> linked =
-                withParents
-                        .flatMap(new LinkMessages())
-                        .returns(new AvroTypeInfo<>(LinkMessage.class))
-                        .name("address to reply linker")
-                        .keyBy(new LinkMessages.ByTargetPost())
-                        .process(new ReplyLinker(settings.rules()))
-                        .returns(new AvroTypeInfo<>(LinkedPost.class))
+                KeyedStateGauges.process(
+                                withParents
+                                        .flatMap(new LinkMessages())
+                                        .returns(new AvroTypeInfo<>(LinkMessage.class))
+                                        .name("address to reply linker")
+                                        .keyBy(new LinkMessages.ByTargetPost()),
+                                new ReplyLinker(settings.rules()),
+                                new AvroTypeInfo<>(LinkedPost.class))
                         .name("link posts to the posts they answer")
                         .uid("reply-linker");
 
@@ -149,11 +153,12 @@ public final class SqueakyWorkflow {
                                         .name("ticket events to customer timelines"));
 
         DataStream<TimelineItem> stamped =
-                items.filter(i -> BrandStorm.complaintBrand(i) != null)
-                        .name("complaints")
-                        .keyBy(BrandStorm::complaintBrand, Types.STRING)
-                        .process(new BrandStorm())
-                        .returns(itemType)
+                KeyedStateGauges.process(
+                                items.filter(i -> BrandStorm.complaintBrand(i) != null)
+                                        .name("complaints")
+                                        .keyBy(BrandStorm::complaintBrand, Types.STRING),
+                                new BrandStorm(),
+                                itemType)
                         .name("brand storm as of each complaint")
                         .uid("brand-storm")
                         .union(
@@ -161,29 +166,32 @@ public final class SqueakyWorkflow {
                                         .name("not complaints"));
 
         SingleOutputStreamOperator<CaseDraft> drafts =
-                stamped.keyBy(new ToTimeline.ByPerson(settings.personKeys()), Types.STRING)
-                        .process(
+                KeyedStateGauges.process(
+                                stamped.keyBy(
+                                        new ToTimeline.ByPerson(settings.personKeys()),
+                                        Types.STRING),
                                 new AssembleCases(
                                         new CaseAssembler(
                                                 settings.rules(),
                                                 settings.pseudonyms(),
                                                 settings.schedules(),
-                                                settings.pressure())))
-                        .returns(new AvroTypeInfo<>(CaseDraft.class))
+                                                settings.pressure())),
+                                new AvroTypeInfo<>(CaseDraft.class))
                         .name("assemble cases")
                         .uid("assemble-cases");
 
         BroadcastStream<Long> horizon =
-                posts.map(Post::getCreatedAt)
-                        .returns(Types.LONG)
-                        .name("post time")
-                        .union(
-                                events.map(CaseEvent::getOccurredAt)
+                KeyedStateGauges.process(
+                                posts.map(Post::getCreatedAt)
                                         .returns(Types.LONG)
-                                        .name("event time"))
-                        .keyBy(t -> 0, Types.INT)
-                        .process(new DataHorizon())
-                        .returns(Types.LONG)
+                                        .name("post time")
+                                        .union(
+                                                events.map(CaseEvent::getOccurredAt)
+                                                        .returns(Types.LONG)
+                                                        .name("event time"))
+                                        .keyBy(t -> 0, Types.INT),
+                                new DataHorizon(),
+                                Types.LONG)
                         .name("data horizon")
                         .uid("data-horizon")
                         .broadcast(SettleCensoring.HORIZON);
@@ -200,22 +208,25 @@ public final class SqueakyWorkflow {
 
         ScheduleBook schedules = settings.schedules();
         SingleOutputStreamOperator<BrandMetricRow> statistics =
-                cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
-                        .returns(new AvroTypeInfo<>(CaseFacts.class))
-                        .name("case facts for statistics")
-                        .keyBy(BrandPeriodStatistics.key(settings.statistics()), Types.STRING)
-                        .process(new BrandPeriodStatistics(settings.statistics(), schedules))
-                        .returns(new AvroTypeInfo<>(BrandMetricRow.class))
+                KeyedStateGauges.process(
+                                cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
+                                        .returns(new AvroTypeInfo<>(CaseFacts.class))
+                                        .name("case facts for statistics")
+                                        .keyBy(
+                                                BrandPeriodStatistics.key(settings.statistics()),
+                                                Types.STRING),
+                                new BrandPeriodStatistics(settings.statistics(), schedules),
+                                new AvroTypeInfo<>(BrandMetricRow.class))
                         .name("statistics per brand and period")
                         .uid("brand-period-statistics");
 
         DataStream<CaseIntervalRow> intervals = cases.getSideOutput(SettleCensoring.CASE_INTERVALS);
         AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
         DataStream<HazardRatioRow> effects =
-                intervals
-                        .keyBy(PeriodEffects.byPeriod(), Types.STRING)
-                        .process(new PeriodEffects(settings.statistics()))
-                        .returns(effectType)
+                KeyedStateGauges.process(
+                                intervals.keyBy(PeriodEffects.byPeriod(), Types.STRING),
+                                new PeriodEffects(settings.statistics()),
+                                effectType)
                         .name("hazard ratios per period")
                         .uid("period-effects");
         boolean batch =

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,7 @@ final class StandaloneCluster implements AutoCloseable {
     private final String classpath;
     private final int restPort;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private StandaloneCluster(Path dir, String classpath, int restPort) {
@@ -109,6 +112,48 @@ final class StandaloneCluster implements AutoCloseable {
                 finished ? cli.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code flink run} through Flink's CLI, left running: a streaming job's client follows it
+     * until it ends. Its output goes to {@code name.out} beside the cluster's logs.
+     */
+    Process submit(Path jar, String mainClass, List<String> programArgs, String name)
+            throws IOException {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(
+                List.of(
+                        "org.apache.flink.client.cli.CliFrontend",
+                        "run",
+                        "-m",
+                        "127.0.0.1:" + restPort,
+                        "-c",
+                        mainClass,
+                        jar.toString()));
+        command.addAll(programArgs);
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(name + ".out").toFile());
+        builder.environment().put("FLINK_CONF_DIR", conf.toString());
+        Process client = builder.start();
+        processes.add(client);
+        return client;
+    }
+
+    /** {@code kill -9} of one TaskManager's JVM, as when its host dies. */
+    void killTaskManager(int number) throws InterruptedException {
+        Process taskManager = byName.get("taskmanager-" + number);
+        taskManager.destroyForcibly();
+        taskManager.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts one more TaskManager, as a supervisor replaces one that died. */
+    void startTaskManager(int number) throws Exception {
+        launch(
+                "taskmanager-" + number,
+                "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+    }
+
     /** What {@code flink run} printed, and how it exited (-1 when it timed out). */
     record CliResult(int exitCode, String output) {}
 
@@ -121,6 +166,22 @@ final class StandaloneCluster implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": HTTP " + response.statusCode());
+        }
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    JsonNode post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(
+                    "POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return new ObjectMapper().readTree(response.body());
     }
@@ -214,11 +275,17 @@ final class StandaloneCluster implements AutoCloseable {
         command.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties"));
         command.addAll(List.of("-cp", classpath, mainClass, "--configDir", conf.toString()));
         command.addAll(Arrays.asList(resources.get(1).trim().split("\\s+")));
-        processes.add(
+        if (name.startsWith("taskmanager-")) {
+            // Its name as its resource id, so that the REST API's placements name the process.
+            command.addAll(List.of("-D", "taskmanager.resource-id=" + name));
+        }
+        Process process =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve(name + ".log").toFile())
-                        .start());
+                        .start();
+        processes.add(process);
+        byName.put(name, process);
     }
 
     /** The two result lines of Flink's BashJavaUtils: JVM flags, then dynamic settings. */
@@ -249,7 +316,7 @@ final class StandaloneCluster implements AutoCloseable {
     private void awaitSlots(int slots, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (processes.stream().anyMatch(process -> !process.isAlive())) {
+            if (byName.values().stream().anyMatch(process -> !process.isAlive())) {
                 throw new AssertionError("a cluster process exited:\n" + logs());
             }
             try {

@@ -4,6 +4,7 @@ import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.LatestStatisticsView;
 import io.squeaky.TestClusters;
 import io.squeaky.generate.CrossChannelGenerator;
 import io.squeaky.jobs.BatchConfig;
@@ -17,6 +18,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,6 +131,8 @@ class ProvisionalStatisticsITCase {
             job.cancel().get(60, TimeUnit.SECONDS);
         }
 
+        assertLatestView(stream);
+
         long middle = (replay.firstEventTime() + replay.lastEventTime()) / 2;
         long cut = middle - Math.floorMod(middle, EVERY.toMillis());
         Path batch = dir.resolve("batch");
@@ -186,6 +193,47 @@ class ProvisionalStatisticsITCase {
                                             + ") LIMIT 5"))
                     .as("%s: the cut run's final rows are the stream's final rows", table)
                     .isEmpty();
+        }
+    }
+
+    /**
+     * The committed view over the streaming run's tables: one status per window, one instant per
+     * provisional window, final windows and windows still provisional at the end both present.
+     */
+    private static void assertLatestView(Path stream) throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duckdb.createStatement()) {
+            for (String table : WINDOW.keySet()) {
+                for (String name : List.of(table, table + "_provisional")) {
+                    sql.execute(
+                            "CREATE VIEW " + name + " AS SELECT * FROM " + parquet(stream, name));
+                }
+            }
+            LatestStatisticsView.create(duckdb);
+            for (Map.Entry<String, String> table : WINDOW.entrySet()) {
+                String latest = table.getKey() + "_latest";
+                String window = table.getValue();
+                try (ResultSet mixed =
+                        sql.executeQuery(
+                                "SELECT count(*) FROM (SELECT "
+                                        + window
+                                        + " FROM "
+                                        + latest
+                                        + " GROUP BY "
+                                        + window
+                                        + " HAVING count(DISTINCT status) > 1"
+                                        + " OR count(DISTINCT as_of) > 1)")) {
+                    mixed.next();
+                    assertThat(mixed.getLong(1)).as("%s: windows mixing rows", latest).isZero();
+                }
+                try (ResultSet statuses =
+                        sql.executeQuery("SELECT count(DISTINCT status) FROM " + latest)) {
+                    statuses.next();
+                    assertThat(statuses.getLong(1))
+                            .as("%s: final and provisional", latest)
+                            .isEqualTo(2);
+                }
+            }
         }
     }
 

@@ -24,6 +24,17 @@ public final class LatestStatisticsView {
         }
     }
 
+    /** Creates one table's view, {@code <table>_latest}, on a connection that has its two. */
+    public static void create(Connection connection, String table) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements()) {
+                if (sql.contains(" VIEW " + table + "_latest ")) {
+                    statement.execute(sql);
+                }
+            }
+        }
+    }
+
     /** The script's statements, comments left out. */
     static List<String> statements() throws Exception {
         StringBuilder code = new StringBuilder();

@@ -124,6 +124,24 @@ public final class CaseAssembler implements Serializable {
     }
 
     /**
+     * The drafts of the session's cases as if the input ended now, leaving the session open: the
+     * same drafts {@link #close} at the end of the input would give, so that a provisional figure
+     * censors an open case exactly as a run cut at that instant does.
+     */
+    public List<CaseDraft> snapshot(String customerKey, CustomerTimeline timeline) {
+        if (timeline.getItems().isEmpty()) {
+            return List.of();
+        }
+        return new SessionCases(rules, pseudonyms, schedules, pressure)
+                .build(
+                        customerKey,
+                        timeline.getItems(),
+                        new CaseDraftWriter.SessionEnd(
+                                closesAt(timeline), true, cutAtMaxLength(timeline)))
+                .drafts();
+    }
+
+    /**
      * When the session closes if nothing more happens: its last activity plus the inactivity gap,
      * or plus the ticket timeout while one of its tickets is unresolved, and not before the reply
      * window of its latest unanswered customer post has passed; but no later than the maximum case

@@ -2,8 +2,10 @@ package io.squeaky.flink;
 
 import io.squeaky.cases.CaseAssembler;
 import io.squeaky.cases.Timeline;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CustomerTimeline;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.TimelineItem;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by customer: feeds {@link CaseAssembler} in event-time order, whatever order items arrive
@@ -23,10 +26,20 @@ import org.apache.flink.util.Collector;
  * <p>State: the buffer (emptied as the watermark passes), the open session (cleared when it closes)
  * and the time of its closing timer. The closing time moves earlier when a reply ends the wait for
  * a reply window, so the timer set for the old time is deleted, not left to fire idly.
+ *
+ * <p>Provisional statistics: while a session is open, a timer at each provisional instant writes a
+ * snapshot of its cases, censored there, to {@link #OPEN_CASES}; the cases themselves are written
+ * only when the session closes, as before. The pending provisional timer is deleted when the
+ * session closes, so a customer who went quiet leaves no timer behind.
  */
 public final class AssembleCases extends KeyedProcessFunction<String, TimelineItem, CaseDraft> {
 
+    /** Snapshots of the cases still open at each provisional instant. */
+    public static final OutputTag<OpenCase> OPEN_CASES =
+            new OutputTag<>("open-cases", new AvroTypeInfo<>(OpenCase.class));
+
     private final CaseAssembler assembler;
+    private final ProvisionalSchedule provisional;
 
     private transient EventTimeBuffer buffer;
     private transient ValueState<CustomerTimeline> session;
@@ -36,8 +49,9 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     private transient Count duplicateEvents;
     private transient CloseLatency latency;
 
-    public AssembleCases(CaseAssembler assembler) {
+    public AssembleCases(CaseAssembler assembler, ProvisionalSchedule provisional) {
         this.assembler = assembler;
+        this.provisional = provisional;
     }
 
     @Override
@@ -83,6 +97,9 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
             emit(assembler.close(customer, timeline, true), ingested, out);
         } else if (!atEnd) {
             moveCloseTimer(timestamp, assembler.closesAt(timeline), ctx);
+            if (provisional.ticks()) {
+                tick(customer, timeline, timestamp, ctx);
+            }
         }
         if (timeline.getItems().isEmpty()) {
             session.clear();
@@ -103,6 +120,27 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
             ctx.timerService().registerEventTimeTimer(closesAt);
             closeTimer.update(closesAt);
         }
+    }
+
+    /**
+     * At a provisional instant, snapshots the open session's cases; then keeps one provisional
+     * timer pending while the session is open, and none once it has closed.
+     */
+    private void tick(String customer, CustomerTimeline timeline, long now, OnTimerContext ctx)
+            throws Exception {
+        long next = provisional.tickAfter(now);
+        if (timeline.getItems().isEmpty()) {
+            if (!buffer.holds(next)) {
+                ctx.timerService().deleteEventTimeTimer(next);
+            }
+            return;
+        }
+        if (provisional.isTick(now)) {
+            for (CaseDraft draft : assembler.snapshot(customer, timeline)) {
+                ctx.output(OPEN_CASES, new OpenCase(now, draft));
+            }
+        }
+        ctx.timerService().registerEventTimeTimer(next);
     }
 
     private void emit(CaseAssembler.Closed closed, Long lastIngestedAt, Collector<CaseDraft> out) {

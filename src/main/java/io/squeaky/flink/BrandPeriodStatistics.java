@@ -2,21 +2,25 @@ package io.squeaky.flink;
 
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.metrics.PeriodStatistics;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.BrandHourRow;
 import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseFacts;
 import io.squeaky.records.EquityRow;
+import io.squeaky.records.OpenCaseFacts;
 import io.squeaky.records.PressureEffectRow;
+import io.squeaky.records.ProvisionalRow;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -27,10 +31,16 @@ import org.apache.flink.util.OutputTag;
  * tables. In BATCH mode the timer fires at the end of each key, after all its cases, so the same
  * windows hold the same cases and give the same rows.
  *
- * <p>State: the window's cases, appended one by one and cleared when its timer fires.
+ * <p>Until then, the second input brings snapshots of the period's cases still open at each
+ * provisional instant, and the window writes provisional rows as of that instant to {@link
+ * #PROVISIONAL} (see {@link ProvisionalWindow}). A batch run cut at an instant writes the rows of
+ * the periods not final there as provisional rows as of it.
+ *
+ * <p>State: the window's cases, appended one by one and cleared when its timer fires; the
+ * provisional snapshots, cleared then too.
  */
 public final class BrandPeriodStatistics
-        extends KeyedProcessFunction<String, CaseFacts, BrandMetricRow> {
+        extends KeyedCoProcessFunction<String, CaseFacts, OpenCaseFacts, BrandMetricRow> {
 
     public static final OutputTag<PressureEffectRow> PRESSURE_EFFECTS =
             new OutputTag<>("pressure-effect", new AvroTypeInfo<>(PressureEffectRow.class));
@@ -38,26 +48,43 @@ public final class BrandPeriodStatistics
             new OutputTag<>("equity", new AvroTypeInfo<>(EquityRow.class));
     public static final OutputTag<BrandHourRow> BRAND_HOURS =
             new OutputTag<>("brand-hours", new AvroTypeInfo<>(BrandHourRow.class));
+    public static final OutputTag<ProvisionalRow> PROVISIONAL =
+            new OutputTag<>("provisional-statistics", new AvroTypeInfo<>(ProvisionalRow.class));
 
     private static final char SEPARATOR = '\n';
 
     private final StatisticsSettings settings;
     private final ScheduleBook schedules;
+    private final ProvisionalSchedule provisional;
 
     private transient ListState<CaseFacts> cases;
+    private transient ProvisionalWindow<CaseFacts, OpenCaseFacts> provisionalWindow;
     private transient Count lateCases;
     private transient Count summarised;
+    private transient Count provisionalRows;
+    private transient LongMaximum provisionalAsOf;
 
-    public BrandPeriodStatistics(StatisticsSettings settings, ScheduleBook schedules) {
+    public BrandPeriodStatistics(
+            StatisticsSettings settings, ScheduleBook schedules, ProvisionalSchedule provisional) {
         this.settings = settings;
         this.schedules = schedules;
+        this.provisional = provisional;
     }
 
     /** The window a case belongs to: the start of its period, then its brand. */
     public static KeySelector<CaseFacts, String> key(StatisticsSettings settings) {
         StatsPeriod period = settings.period();
-        return facts ->
-                period.startOf(facts.getOpenedAt()) + String.valueOf(SEPARATOR) + facts.getBrand();
+        return facts -> keyOf(period, facts);
+    }
+
+    /** The window of an open case's snapshot: the same as the case's once it has closed. */
+    public static KeySelector<OpenCaseFacts, String> openKey(StatisticsSettings settings) {
+        StatsPeriod period = settings.period();
+        return open -> keyOf(period, open.getFacts());
+    }
+
+    private static String keyOf(StatsPeriod period, CaseFacts facts) {
+        return period.startOf(facts.getOpenedAt()) + String.valueOf(SEPARATOR) + facts.getBrand();
     }
 
     @Override
@@ -67,12 +94,23 @@ public final class BrandPeriodStatistics
                         .getListState(
                                 new ListStateDescriptor<>(
                                         "cases", new AvroTypeInfo<>(CaseFacts.class)));
+        provisionalWindow =
+                new ProvisionalWindow<>(
+                        getRuntimeContext(),
+                        provisional,
+                        new AvroTypeInfo<>(OpenCaseFacts.class),
+                        OpenCaseFacts::getAsOf,
+                        OpenCaseFacts::getFacts,
+                        CaseFacts::getCaseId);
         lateCases = new Count(getRuntimeContext(), Counters.LATE_FOR_STATISTICS);
         summarised = new Count(getRuntimeContext(), Counters.STATISTICS_PERIODS);
+        provisionalRows = new Count(getRuntimeContext(), Counters.PROVISIONAL_PERIODS);
+        provisionalAsOf = new LongMaximum(Long.MIN_VALUE);
+        getRuntimeContext().addAccumulator(Counters.PROVISIONAL_AS_OF, provisionalAsOf);
     }
 
     @Override
-    public void processElement(CaseFacts facts, Context ctx, Collector<BrandMetricRow> out)
+    public void processElement1(CaseFacts facts, Context ctx, Collector<BrandMetricRow> out)
             throws Exception {
         long firesAt = settings.firesAt(periodStart(ctx.getCurrentKey()));
         if (firesAt <= ctx.timerService().currentWatermark()) {
@@ -83,6 +121,14 @@ public final class BrandPeriodStatistics
         }
         cases.add(facts);
         ctx.timerService().registerEventTimeTimer(firesAt);
+        provisionalWindow.closed(facts, ctx.timestamp(), firesAt, ctx.timerService());
+    }
+
+    @Override
+    public void processElement2(OpenCaseFacts open, Context ctx, Collector<BrandMetricRow> out)
+            throws Exception {
+        provisionalWindow.open(
+                open, settings.firesAt(periodStart(ctx.getCurrentKey())), ctx.timerService());
     }
 
     @Override
@@ -90,16 +136,46 @@ public final class BrandPeriodStatistics
             throws Exception {
         String key = ctx.getCurrentKey();
         String brand = key.substring(key.indexOf(SEPARATOR) + 1);
+        long periodStart = periodStart(key);
+        long firesAt = settings.firesAt(periodStart);
+        if (timestamp < firesAt) {
+            List<CaseFacts> asOf = provisionalWindow.asOf(timestamp, cases.get());
+            // At the end of a bounded input every window goes final at once: no point in
+            // provisional rows that the final ones replace in the same commit.
+            if (!asOf.isEmpty() && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+                writeProvisional(
+                        timestamp,
+                        PeriodStatistics.of(
+                                brand, periodStart, asOf, settings, schedules.of(brand)),
+                        ctx);
+            }
+            return;
+        }
         List<CaseFacts> window = new ArrayList<>();
         cases.get().forEach(window::add);
         cases.clear();
+        provisionalWindow.clear();
         PeriodStatistics rows =
-                PeriodStatistics.of(brand, periodStart(key), window, settings, schedules.of(brand));
+                PeriodStatistics.of(brand, periodStart, window, settings, schedules.of(brand));
+        if (provisional.provisionalAtCut(firesAt)) {
+            writeProvisional(provisional.asOf(), rows, ctx);
+            return;
+        }
         rows.brandMetrics().forEach(out::collect);
         rows.pressureEffects().forEach(row -> ctx.output(PRESSURE_EFFECTS, row));
         rows.equity().forEach(row -> ctx.output(EQUITY, row));
         rows.brandHours().forEach(row -> ctx.output(BRAND_HOURS, row));
         summarised.inc();
+    }
+
+    private void writeProvisional(long asOf, PeriodStatistics rows, OnTimerContext ctx) {
+        List<Object> all = new ArrayList<>(rows.brandMetrics());
+        all.addAll(rows.pressureEffects());
+        all.addAll(rows.equity());
+        all.addAll(rows.brandHours());
+        all.forEach(row -> ctx.output(PROVISIONAL, new ProvisionalRow(asOf, row)));
+        provisionalRows.inc();
+        provisionalAsOf.add(asOf);
     }
 
     private static long periodStart(String key) {

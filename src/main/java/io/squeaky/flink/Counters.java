@@ -28,6 +28,8 @@ public final class Counters {
     public static final String EXCHANGES = "exchanges-written";
     public static final String LATE_FOR_STATISTICS = "cases-late-for-statistics";
     public static final String STATISTICS_PERIODS = "brand-periods-summarised";
+    public static final String PROVISIONAL_PERIODS = "brand-periods-provisional";
+    public static final String PROVISIONAL_AS_OF = "provisional-as-of";
     public static final String INTERVALS_LATE_FOR_EFFECTS = "case-intervals-late-for-effects";
 
     private Counters() {}

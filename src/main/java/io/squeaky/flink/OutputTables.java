@@ -14,6 +14,8 @@ import io.squeaky.workflow.SqueakyWorkflow.Outputs;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.apache.flink.core.fs.Path;
 
@@ -30,18 +32,28 @@ public final class OutputTables {
     public static final String BRAND_HOURS = "brand_hours";
     public static final String CASE_INTERVALS = "case_intervals";
     public static final String EFFECTS = "effects";
+
+    /** The companion tables of provisional rows, one per statistics table. */
+    public static final List<String> PROVISIONAL =
+            Stream.of(BRAND_METRICS, PRESSURE_EFFECT, EQUITY, BRAND_HOURS, EFFECTS)
+                    .map(table -> table + ProvisionalTables.SUFFIX)
+                    .toList();
+
     public static final List<String> ALL =
-            List.of(
-                    CASES,
-                    EXCHANGES,
-                    REJECTS,
-                    LATE,
-                    BRAND_METRICS,
-                    PRESSURE_EFFECT,
-                    EQUITY,
-                    BRAND_HOURS,
-                    CASE_INTERVALS,
-                    EFFECTS);
+            Stream.concat(
+                            Stream.of(
+                                    CASES,
+                                    EXCHANGES,
+                                    REJECTS,
+                                    LATE,
+                                    BRAND_METRICS,
+                                    PRESSURE_EFFECT,
+                                    EQUITY,
+                                    BRAND_HOURS,
+                                    CASE_INTERVALS,
+                                    EFFECTS),
+                            PROVISIONAL.stream())
+                    .toList();
 
     private OutputTables() {}
 
@@ -136,6 +148,25 @@ public final class OutputTables {
                                 r -> ParquetTables.utcDate(r.getPeriodStart())))
                 .name("effects table")
                 .uid("effects-table");
+        provisional(outputs, outputDir, BRAND_METRICS, BrandMetricRow.class);
+        provisional(outputs, outputDir, PRESSURE_EFFECT, PressureEffectRow.class);
+        provisional(outputs, outputDir, EQUITY, EquityRow.class);
+        provisional(outputs, outputDir, BRAND_HOURS, BrandHourRow.class);
+        provisional(outputs, outputDir, EFFECTS, HazardRatioRow.class);
+    }
+
+    private static void provisional(
+            Outputs outputs,
+            String outputDir,
+            String table,
+            Class<? extends SpecificRecordBase> rowType) {
+        String name = table + ProvisionalTables.SUFFIX;
+        outputs.provisional()
+                .filter(row -> rowType.isInstance(row.getRow()))
+                .name(name + " rows")
+                .sinkTo(ProvisionalTables.table(outputDir, table, rowType))
+                .name(name + " table")
+                .uid(name.replace('_', '-') + "-table");
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

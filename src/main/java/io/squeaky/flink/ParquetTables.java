@@ -70,7 +70,7 @@ public final class ParquetTables {
         return new ParquetWriterFactory<>(builder);
     }
 
-    private static final class DatePartitions<T> implements BucketAssigner<T, String> {
+    static final class DatePartitions<T> implements BucketAssigner<T, String> {
 
         private final SerializableFunction<T, LocalDate> date;
 

@@ -1,9 +1,12 @@
 package io.squeaky.flink;
 
 import io.squeaky.metrics.EffectsTable;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
+import io.squeaky.records.OpenCaseInterval;
+import io.squeaky.records.ProvisionalRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -11,8 +14,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by statistics period (see {@link #byPeriod}), or by one key for a batch run's whole input
@@ -21,18 +25,30 @@ import org.apache.flink.util.Collector;
  * passes its end plus the maximum case length, the same moment the statistics windows fire; the
  * whole input at its end. The study-level model spans brands, so these windows are not per brand.
  *
- * <p>State: the window's intervals, appended one by one and cleared when its timer fires.
+ * <p>Until a period is complete, the second input brings the intervals of its cases still open at
+ * each provisional instant, and the window writes provisional rows as of that instant to {@link
+ * #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an instant writes the periods
+ * not complete there as provisional rows as of it. The whole input has no provisional rows.
+ *
+ * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the
+ * provisional snapshots, cleared then too.
  */
 public final class PeriodEffects
-        extends KeyedProcessFunction<String, CaseIntervalRow, HazardRatioRow> {
+        extends KeyedCoProcessFunction<String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow> {
+
+    public static final OutputTag<ProvisionalRow> PROVISIONAL =
+            new OutputTag<>("provisional-effects", new AvroTypeInfo<>(ProvisionalRow.class));
 
     private final StatisticsSettings settings;
+    private final ProvisionalSchedule provisional;
 
     private transient ListState<CaseIntervalRow> intervals;
+    private transient ProvisionalWindow<CaseIntervalRow, OpenCaseInterval> provisionalWindow;
     private transient Count lateIntervals;
 
-    public PeriodEffects(StatisticsSettings settings) {
+    public PeriodEffects(StatisticsSettings settings, ProvisionalSchedule provisional) {
         this.settings = settings;
+        this.provisional = provisional;
     }
 
     /** The window of a row in the per-period table: the start of its case's period. */
@@ -40,9 +56,19 @@ public final class PeriodEffects
         return row -> String.valueOf(row.getPeriodStart());
     }
 
+    /** The window of an open case's interval: the same as once the case has closed. */
+    public static KeySelector<OpenCaseInterval, String> openByPeriod() {
+        return open -> String.valueOf(open.getInterval().getPeriodStart());
+    }
+
     /** The one window of the whole input. */
     public static KeySelector<CaseIntervalRow, String> wholeInput() {
         return row -> EffectsTable.WHOLE_INPUT;
+    }
+
+    /** Open cases have no place in the whole input's window: it fits closed cases only. */
+    public static KeySelector<OpenCaseInterval, String> openWholeInput() {
+        return open -> EffectsTable.WHOLE_INPUT;
     }
 
     @Override
@@ -53,10 +79,18 @@ public final class PeriodEffects
                                 new ListStateDescriptor<>(
                                         "intervals", new AvroTypeInfo<>(CaseIntervalRow.class)));
         lateIntervals = new Count(getRuntimeContext(), Counters.INTERVALS_LATE_FOR_EFFECTS);
+        provisionalWindow =
+                new ProvisionalWindow<>(
+                        getRuntimeContext(),
+                        provisional,
+                        new AvroTypeInfo<>(OpenCaseInterval.class),
+                        OpenCaseInterval::getAsOf,
+                        OpenCaseInterval::getInterval,
+                        CaseIntervalRow::getCaseId);
     }
 
     @Override
-    public void processElement(CaseIntervalRow row, Context ctx, Collector<HazardRatioRow> out)
+    public void processElement1(CaseIntervalRow row, Context ctx, Collector<HazardRatioRow> out)
             throws Exception {
         long firesAt = firesAt(ctx.getCurrentKey());
         if (firesAt <= ctx.timerService().currentWatermark()) {
@@ -67,22 +101,56 @@ public final class PeriodEffects
         }
         intervals.add(row);
         ctx.timerService().registerEventTimeTimer(firesAt);
+        if (firesAt < Long.MAX_VALUE) {
+            provisionalWindow.closed(row, ctx.timestamp(), firesAt, ctx.timerService());
+        }
+    }
+
+    @Override
+    public void processElement2(OpenCaseInterval open, Context ctx, Collector<HazardRatioRow> out)
+            throws Exception {
+        long firesAt = firesAt(ctx.getCurrentKey());
+        if (firesAt < Long.MAX_VALUE) {
+            provisionalWindow.open(open, firesAt, ctx.timerService());
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HazardRatioRow> out)
             throws Exception {
+        String key = ctx.getCurrentKey();
+        long firesAt = firesAt(key);
+        if (timestamp < firesAt) {
+            List<CaseIntervalRow> asOf = provisionalWindow.asOf(timestamp, intervals.get());
+            if (!asOf.isEmpty() && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+                writeProvisional(timestamp, Long.parseLong(key), asOf, ctx);
+            }
+            return;
+        }
         List<CaseIntervalRow> window = new ArrayList<>();
         intervals.get().forEach(window::add);
         intervals.clear();
-        String key = ctx.getCurrentKey();
+        provisionalWindow.clear();
         boolean whole = key.equals(EffectsTable.WHOLE_INPUT);
+        if (!whole && provisional.provisionalAtCut(firesAt)) {
+            writeProvisional(provisional.asOf(), Long.parseLong(key), window, ctx);
+            return;
+        }
         long periodStart =
                 whole
                         ? window.stream().mapToLong(CaseIntervalRow::getPeriodStart).min().orElse(0)
                         : Long.parseLong(key);
         String period = whole ? EffectsTable.WHOLE_INPUT : settings.period().name();
         EffectsTable.of(period, periodStart, window, settings.configHash()).forEach(out::collect);
+    }
+
+    private void writeProvisional(
+            long asOf, long periodStart, List<CaseIntervalRow> window, OnTimerContext ctx) {
+        for (HazardRatioRow row :
+                EffectsTable.of(
+                        settings.period().name(), periodStart, window, settings.configHash())) {
+            ctx.output(PROVISIONAL, new ProvisionalRow(asOf, row));
+        }
     }
 
     private long firesAt(String key) {

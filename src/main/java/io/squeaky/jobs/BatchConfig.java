@@ -32,6 +32,11 @@ public record BatchConfig(
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
               --overwrite           replace the tables of an earlier run in DIR
+              --as-of T             cut the input at T (2017-10-05T12:00:00Z, or a date for its
+                                    midnight UTC): events after it are dropped, cases open at it
+                                    are censored there, and the statistics of periods not final
+                                    at T go to the *_provisional tables as of T, as a streaming
+                                    run writes them then
             """
                     + PipelineConfig.USAGE;
 
@@ -42,7 +47,7 @@ public record BatchConfig(
             return null;
         }
         List<String> known = new ArrayList<>(PipelineConfig.OPTIONS);
-        known.addAll(List.of("input", "format", "events", "events-format", "overwrite"));
+        known.addAll(List.of("input", "format", "events", "events-format", "overwrite", "as-of"));
         options.allowOnly(known);
         List<String> inputs = options.list("input");
         List<String> eventInputs = options.list("events");

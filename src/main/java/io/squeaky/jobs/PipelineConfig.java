@@ -7,6 +7,7 @@ import io.squeaky.clock.ScheduleBook;
 import io.squeaky.ingest.BrandRegistry;
 import io.squeaky.ingest.PostFactory;
 import io.squeaky.ingest.RejectPrivacy;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.pressure.PressureThresholds;
@@ -17,6 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,8 @@ public record PipelineConfig(
         Pseudonymizer pseudonyms,
         int parallelism,
         StatisticsSettings statistics,
-        boolean rejectsRaw) {
+        boolean rejectsRaw,
+        ProvisionalSchedule provisional) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -165,7 +171,47 @@ public record PipelineConfig(
                                 "min-group-cases", StatisticsSettings.DEFAULT_MINIMUM_GROUP_CASES),
                         rules.maxCaseLengthMillis(),
                         rules + ";" + pressure + ";" + schedules),
-                options.flag("rejects-raw"));
+                options.flag("rejects-raw"),
+                provisional(options.get("provisional-every", null), options.get("as-of", null)));
+    }
+
+    /**
+     * {@code --as-of} (batch: a cut) or {@code --provisional-every} (streaming: an interval of
+     * event time, {@code off} or 0 for none); each job accepts only its own.
+     */
+    static ProvisionalSchedule provisional(String every, String asOf) {
+        if (asOf != null) {
+            return ProvisionalSchedule.cutAt(instant(asOf));
+        }
+        if (every == null) {
+            return ProvisionalSchedule.every(ProvisionalSchedule.DEFAULT_EVERY);
+        }
+        if (every.strip().equalsIgnoreCase("off") || every.strip().equals("0")) {
+            return ProvisionalSchedule.OFF;
+        }
+        Duration interval = Options.duration("provisional-every", every);
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(
+                    "--provisional-every must be longer than zero, or off, not " + every);
+        }
+        return ProvisionalSchedule.every(interval);
+    }
+
+    /** An ISO-8601 instant ({@code 2017-10-05T12:00:00Z}) or a UTC date (its midnight). */
+    private static long instant(String value) {
+        String v = value.strip();
+        try {
+            return v.length() == 10
+                    ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                    : Instant.parse(v).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "--as-of expects an instant such as 2017-10-05T12:00:00Z or a date such as"
+                            + " 2017-10-05, not '"
+                            + value
+                            + "'",
+                    e);
+        }
     }
 
     private static long seed(String value) {
@@ -260,6 +306,6 @@ public record PipelineConfig(
 
     public SqueakyWorkflow.Settings settings() {
         return new SqueakyWorkflow.Settings(
-                rules, pseudonyms, schedules, pressure, personKeys, statistics);
+                rules, pseudonyms, schedules, pressure, personKeys, statistics, provisional);
     }
 }

@@ -71,6 +71,13 @@ final class Progress {
                                 count(counts, Counters.READ),
                                 count(counts, Counters.CASES),
                                 count(counts, Counters.STATISTICS_PERIODS)));
+        long provisional = count(counts, Counters.PROVISIONAL_PERIODS);
+        if (provisional > 0 && counts.get(Counters.PROVISIONAL_AS_OF) instanceof Number asOf) {
+            line.append(
+                    String.format(
+                            ", %,d provisional (latest as of %s)",
+                            provisional, MINUTES.format(Instant.ofEpochMilli(asOf.longValue()))));
+        }
         Object reached = counts.get(Counters.EVENT_TIME_REACHED);
         if (outOfOrderness != null
                 && reached instanceof Number n

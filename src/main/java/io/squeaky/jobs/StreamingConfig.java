@@ -52,6 +52,9 @@ public record StreamingConfig(
               --resume-from PATH    continue from this savepoint or checkpoint instead
               --overwrite           replace the tables and state of an earlier run in DIR
               --fail-once-after N   recovery drill: fail once after N records and a checkpoint
+              --provisional-every D statistics rows for periods not yet final, as of every D of
+                                    event time, in the *_provisional tables (default 1h; off
+                                    or 0 for none)
             """
                     + PipelineConfig.USAGE;
 
@@ -75,7 +78,8 @@ public record StreamingConfig(
                         "bounded",
                         "overwrite",
                         "resume",
-                        "fail-once-after"));
+                        "fail-once-after",
+                        "provisional-every"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");
         String eventsTopic = options.get("events-topic", "squeaky.events");

@@ -10,6 +10,7 @@ import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
 import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
+import io.squeaky.flink.CensorOpenCases;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.InferMentionReplies;
 import io.squeaky.flink.KeyedStateGauges;
@@ -20,6 +21,7 @@ import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.metrics.CaseFactsOf;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.pressure.PressureThresholds;
 import io.squeaky.records.BrandHourRow;
@@ -35,8 +37,11 @@ import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkedPost;
+import io.squeaky.records.OpenCaseFacts;
+import io.squeaky.records.OpenCaseInterval;
 import io.squeaky.records.Post;
 import io.squeaky.records.PressureEffectRow;
+import io.squeaky.records.ProvisionalRow;
 import io.squeaky.records.Reject;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.records.TimelineItem;
@@ -60,6 +65,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * brand and period in the statistics tables, the hazard ratios of pressure fitted per period (and,
  * in a batch run, over the whole input), and handed to the sinks the job attaches. Jobs differ only
  * in their sources, sinks and runtime mode.
+ *
+ * <p>Provisional statistics: a streaming run snapshots its open cases at every provisional instant
+ * and the statistics windows not yet final write rows as of it; a batch run cut at an instant drops
+ * the events after it, censors every case still open at it and writes the same rows.
  */
 public final class SqueakyWorkflow {
 
@@ -72,7 +81,8 @@ public final class SqueakyWorkflow {
             ScheduleBook schedules,
             PressureThresholds pressure,
             PersonKeys personKeys,
-            StatisticsSettings statistics)
+            StatisticsSettings statistics,
+            ProvisionalSchedule provisional)
             implements Serializable {}
 
     /** The workflow's output streams, one per table. */
@@ -86,24 +96,33 @@ public final class SqueakyWorkflow {
             DataStream<EquityRow> equity,
             DataStream<BrandHourRow> brandHours,
             DataStream<CaseIntervalRow> caseIntervals,
-            DataStream<HazardRatioRow> effects) {}
+            DataStream<HazardRatioRow> effects,
+            DataStream<ProvisionalRow> provisional) {}
 
     /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
             Duration outOfOrderness, Duration idleness) {
         return WatermarkStrategy.<SourceRecord>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner(
-                        (record, previous) ->
-                                record.getPost() != null
-                                        ? record.getPost().getCreatedAt()
-                                        : record.getCaseEvent() != null
-                                                ? record.getCaseEvent().getOccurredAt()
-                                                : Long.MIN_VALUE)
+                .withTimestampAssigner((record, previous) -> eventTime(record))
                 .withIdleness(idleness);
     }
 
     public static void define(
             DataStream<SourceRecord> input, Settings settings, Consumer<Outputs> sinks) {
+        boolean batch =
+                input.getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
+        // Event time ticks in a stream only; a batch run is provisional only when cut.
+        ProvisionalSchedule provisional =
+                batch
+                        ? new ProvisionalSchedule(0, settings.provisional().asOf())
+                        : settings.provisional();
+        Long cut = provisional.asOf();
+        if (cut != null) {
+            input = input.filter(record -> eventTime(record) <= cut).name("events up to --as-of");
+        }
         SingleOutputStreamOperator<Post> posts =
                 input.process(
                                 new AdmitPosts(
@@ -175,12 +194,13 @@ public final class SqueakyWorkflow {
                                                 settings.rules(),
                                                 settings.pseudonyms(),
                                                 settings.schedules(),
-                                                settings.pressure())),
+                                                settings.pressure()),
+                                        provisional),
                                 new AvroTypeInfo<>(CaseDraft.class))
                         .name("assemble cases")
                         .uid("assemble-cases");
 
-        BroadcastStream<Long> horizon =
+        DataStream<Long> latest =
                 KeyedStateGauges.process(
                                 posts.map(Post::getCreatedAt)
                                         .returns(Types.LONG)
@@ -193,8 +213,13 @@ public final class SqueakyWorkflow {
                                 new DataHorizon(),
                                 Types.LONG)
                         .name("data horizon")
-                        .uid("data-horizon")
-                        .broadcast(SettleCensoring.HORIZON);
+                        .uid("data-horizon");
+        if (cut != null) {
+            // A run cut at an instant observes every case up to it, as a streaming run's
+            // provisional figures at that instant do.
+            latest = latest.map(time -> cut).returns(Types.LONG).name("data horizon at --as-of");
+        }
+        BroadcastStream<Long> horizon = latest.broadcast(SettleCensoring.HORIZON);
 
         SingleOutputStreamOperator<CaseRecord> cases =
                 drafts.keyBy(d -> d.getCaseRow().getCaseId(), Types.STRING)
@@ -207,6 +232,13 @@ public final class SqueakyWorkflow {
                         .uid("settle-censoring");
 
         ScheduleBook schedules = settings.schedules();
+        SingleOutputStreamOperator<OpenCaseFacts> openCases =
+                drafts.getSideOutput(AssembleCases.OPEN_CASES)
+                        .process(new CensorOpenCases(schedules, settings.statistics().period()))
+                        .returns(new AvroTypeInfo<>(OpenCaseFacts.class))
+                        .name("censor open cases at the provisional instant");
+        DataStream<OpenCaseInterval> openIntervals =
+                openCases.getSideOutput(CensorOpenCases.INTERVALS);
         SingleOutputStreamOperator<BrandMetricRow> statistics =
                 KeyedStateGauges.process(
                                 cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
@@ -214,33 +246,43 @@ public final class SqueakyWorkflow {
                                         .name("case facts for statistics")
                                         .keyBy(
                                                 BrandPeriodStatistics.key(settings.statistics()),
-                                                Types.STRING),
-                                new BrandPeriodStatistics(settings.statistics(), schedules),
+                                                Types.STRING)
+                                        .connect(
+                                                openCases.keyBy(
+                                                        BrandPeriodStatistics.openKey(
+                                                                settings.statistics()),
+                                                        Types.STRING)),
+                                new BrandPeriodStatistics(
+                                        settings.statistics(), schedules, provisional),
                                 new AvroTypeInfo<>(BrandMetricRow.class))
                         .name("statistics per brand and period")
                         .uid("brand-period-statistics");
 
         DataStream<CaseIntervalRow> intervals = cases.getSideOutput(SettleCensoring.CASE_INTERVALS);
         AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
-        DataStream<HazardRatioRow> effects =
+        SingleOutputStreamOperator<HazardRatioRow> periodEffects =
                 KeyedStateGauges.process(
-                                intervals.keyBy(PeriodEffects.byPeriod(), Types.STRING),
-                                new PeriodEffects(settings.statistics()),
+                                intervals
+                                        .keyBy(PeriodEffects.byPeriod(), Types.STRING)
+                                        .connect(
+                                                openIntervals.keyBy(
+                                                        PeriodEffects.openByPeriod(),
+                                                        Types.STRING)),
+                                new PeriodEffects(settings.statistics(), provisional),
                                 effectType)
                         .name("hazard ratios per period")
                         .uid("period-effects");
-        boolean batch =
-                input.getExecutionEnvironment()
-                                .getConfiguration()
-                                .get(ExecutionOptions.RUNTIME_MODE)
-                        == RuntimeExecutionMode.BATCH;
+        DataStream<HazardRatioRow> effects = periodEffects;
         if (batch) {
             // A whole input exists only when it ends; a streaming run writes per period only.
             effects =
                     effects.union(
                             intervals
                                     .keyBy(PeriodEffects.wholeInput(), Types.STRING)
-                                    .process(new PeriodEffects(settings.statistics()))
+                                    .connect(
+                                            openIntervals.keyBy(
+                                                    PeriodEffects.openWholeInput(), Types.STRING))
+                                    .process(new PeriodEffects(settings.statistics(), provisional))
                                     .returns(effectType)
                                     .name("hazard ratios over the whole input")
                                     .uid("whole-input-effects"));
@@ -257,6 +299,18 @@ public final class SqueakyWorkflow {
                         statistics.getSideOutput(BrandPeriodStatistics.EQUITY),
                         statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS),
                         intervals,
-                        effects));
+                        effects,
+                        statistics
+                                .getSideOutput(BrandPeriodStatistics.PROVISIONAL)
+                                .union(periodEffects.getSideOutput(PeriodEffects.PROVISIONAL))));
+    }
+
+    /** The event time of a post or ticket event; rejects carry none and pass any cut. */
+    private static long eventTime(SourceRecord record) {
+        return record.getPost() != null
+                ? record.getPost().getCreatedAt()
+                : record.getCaseEvent() != null
+                        ? record.getCaseEvent().getOccurredAt()
+                        : Long.MIN_VALUE;
     }
 }

@@ -293,6 +293,7 @@ public final class StreamingBenchmark {
                                 "--brands", data.resolve("truth/brands.csv").toString(),
                                 "--schedules", data.resolve("truth/schedules.json").toString(),
                                 "--parallelism", Integer.toString(PARALLELISM),
+                                "--provisional-every", options.provisionalEvery(),
                                 "--output", output.toString()));
         args.addAll(List.of(extra));
         return StreamingConfig.fromArgs(args.toArray(String[]::new));
@@ -682,7 +683,11 @@ public final class StreamingBenchmark {
         }
     }
 
-    record Options(int cases, long seed, long rate, Path work) {
+    /**
+     * @param provisionalEvery the job's {@code --provisional-every}, its default unless given, so
+     *     that the cost of provisional statistics can be measured against {@code off}
+     */
+    record Options(int cases, long seed, long rate, Path work, String provisionalEvery) {
 
         /** The options the arguments give, or null when they ask for help. */
         static Options parse(String[] args) {
@@ -690,6 +695,7 @@ public final class StreamingBenchmark {
             long seed = 1;
             long rate = 0;
             Path work = Path.of("target/bench-stream");
+            String provisionalEvery = "1h";
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("--help") || name.equals("-h")) {
@@ -704,10 +710,11 @@ public final class StreamingBenchmark {
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--rate" -> rate = Long.parseLong(value);
                     case "--work" -> work = Path.of(value);
+                    case "--provisional-every" -> provisionalEvery = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new Options(cases, seed, rate, work);
+            return new Options(cases, seed, rate, work, provisionalEvery);
         }
     }
 }

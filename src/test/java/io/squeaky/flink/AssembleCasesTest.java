@@ -15,11 +15,14 @@ import io.squeaky.cases.CaseRules;
 import io.squeaky.cases.PersonKeys;
 import io.squeaky.cases.Posts;
 import io.squeaky.cases.Timeline;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.records.CaseDraft;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.Outcome;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +40,9 @@ class AssembleCasesTest {
     void startHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AssembleCases(Posts.assembler(new CaseRules(GAP, REPLY_WINDOW))),
+                        new AssembleCases(
+                                Posts.assembler(new CaseRules(GAP, REPLY_WINDOW)),
+                                ProvisionalSchedule.OFF),
                         new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
                         Types.STRING);
     }
@@ -131,6 +136,46 @@ class AssembleCasesTest {
                         });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void anOpenSessionIsSnapshotAtEachProvisionalInstantAndLeavesNoTimerOnceItCloses()
+            throws Exception {
+        harness.close();
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new AssembleCases(
+                                Posts.assembler(new CaseRules(GAP, REPLY_WINDOW)),
+                                ProvisionalSchedule.every(Duration.ofHours(1))),
+                        new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
+                        Types.STRING);
+        send(unlinked(complaint("1", "100", minutes(30), "Amazon")));
+        send(answering(brandReply("2", "Amazon", minutes(150), "1"), "100"));
+        harness.processWatermark(hours(3));
+
+        assertThat(harness.extractOutputValues()).as("the case is still open").isEmpty();
+        assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
+                .extracting(StreamRecord::getValue)
+                .as("one snapshot at each whole hour since it opened")
+                .extracting(OpenCase::getAsOf)
+                .containsExactly(hours(1), hours(2), hours(3));
+        assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
+                .extracting(record -> record.getValue().getDraft().getCaseRow())
+                .satisfiesExactly(
+                        asOfOne -> assertThat(asOfOne.getFirstReplyAt()).isNull(),
+                        asOfTwo -> assertThat(asOfTwo.getFirstReplyAt()).isNull(),
+                        asOfThree ->
+                                assertThat(asOfThree.getFirstReplyAt()).isEqualTo(minutes(150)));
+
+        harness.processWatermark(minutes(150) + GAP.toMillis());
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(draft -> assertThat(draft.getNeedsHorizon()).isFalse());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers())
+                .as("no provisional timer outlives the session")
+                .isZero();
     }
 
     @Test

@@ -3,15 +3,19 @@ package io.squeaky.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.cases.Posts;
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseFacts;
+import io.squeaky.records.OpenCaseFacts;
+import io.squeaky.records.ProvisionalRow;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,15 +29,25 @@ class BrandPeriodStatisticsTest {
     private static final long DAY_ONE = Instant.parse("2017-10-31T00:00:00Z").toEpochMilli();
     private static final long DAY_TWO = DAY_ONE + Duration.ofDays(1).toMillis();
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CaseFacts, BrandMetricRow> harness;
+    private static final ProvisionalSchedule HOURLY =
+            ProvisionalSchedule.every(Duration.ofHours(1));
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, CaseFacts, OpenCaseFacts, BrandMetricRow>
+            harness;
 
     @BeforeEach
     void startHarness() throws Exception {
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new BrandPeriodStatistics(SETTINGS, Posts.SCHEDULES),
-                        BrandPeriodStatistics.key(SETTINGS),
-                        Types.STRING);
+        harness = harness(ProvisionalSchedule.OFF);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, CaseFacts, OpenCaseFacts, BrandMetricRow>
+            harness(ProvisionalSchedule provisional) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new BrandPeriodStatistics(SETTINGS, Posts.SCHEDULES, provisional),
+                BrandPeriodStatistics.key(SETTINGS),
+                BrandPeriodStatistics.openKey(SETTINGS),
+                Types.STRING);
     }
 
     @AfterEach
@@ -46,10 +60,10 @@ class BrandPeriodStatisticsTest {
         send(facts("a", DAY_ONE + 3_600_000L));
         send(facts("b", DAY_ONE + 7_200_000L));
         send(facts("c", DAY_TWO + 3_600_000L));
-        harness.processWatermark(SETTINGS.firesAt(DAY_ONE) - 1);
+        harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE) - 1));
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.processWatermark(SETTINGS.firesAt(DAY_ONE));
+        harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
 
         assertThat(harness.extractOutputValues())
                 .isNotEmpty()
@@ -65,7 +79,7 @@ class BrandPeriodStatisticsTest {
         assertThat(harness.numKeyedStateEntries()).as("day two still waits").isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
         assertThat(harness.extractOutputValues())
                 .anySatisfy(row -> assertThat(row.getPeriodStart()).isEqualTo(DAY_TWO));
@@ -76,18 +90,83 @@ class BrandPeriodStatisticsTest {
     @Test
     void aCaseForAPeriodAlreadyWrittenIsCountedNotWrittenTwice() throws Exception {
         send(facts("a", DAY_ONE));
-        harness.processWatermark(SETTINGS.firesAt(DAY_ONE));
+        harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
         int written = harness.extractOutputValues().size();
 
         send(facts("late", DAY_ONE + 60_000L));
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
         assertThat(harness.extractOutputValues()).hasSize(written);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
+    @Test
+    void provisionalRowsAsOfAnInstantCountItsOpenCasesAndGoWhenThePeriodIsFinal() throws Exception {
+        harness.close();
+        harness = harness(HOURLY);
+        long twoHoursIn = DAY_ONE + Duration.ofHours(2).toMillis();
+        send(facts("a", DAY_ONE + 60_000L));
+        open(twoHoursIn, facts("b", DAY_ONE + 90_000L));
+        // Closed at three hours in, ahead of the watermark: as of two hours in it was still open.
+        harness.processElement1(new StreamRecord<>(facts("c", twoHoursIn), twoHoursIn + 3_600_000));
+        open(twoHoursIn, facts("c", twoHoursIn));
+
+        harness.processBothWatermarks(new Watermark(twoHoursIn));
+
+        assertThat(harness.extractOutputValues()).as("nothing final yet").isEmpty();
+        assertThat(provisional(twoHoursIn))
+                .as("a closed, b and c open")
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3))
+                .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(3));
+        assertThat(provisional(DAY_ONE + 3_600_000L))
+                .as("as of one hour in, a alone had closed")
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(1));
+
+        harness.processBothWatermarks(new Watermark(twoHoursIn + 3_600_000));
+        assertThat(provisional(twoHoursIn + 3_600_000))
+                .as("c closed: its own snapshot is gone, the case counts once")
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(2))
+                .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(2));
+        assertThat(harness.numEventTimeTimers()).as("only the final firing").isEqualTo(1);
+
+        harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
+
+        assertThat(harness.extractOutputValues())
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(2));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aBatchRunCutBeforeAPeriodIsFinalWritesItsRowsAsProvisional() throws Exception {
+        harness.close();
+        long cut = SETTINGS.firesAt(DAY_ONE) - 1;
+        harness = harness(ProvisionalSchedule.cutAt(cut));
+        send(facts("a", DAY_ONE + 60_000L));
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(provisional(cut)).anySatisfy(row -> assertThat(row.getCases()).isEqualTo(1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    /** The brand_metrics rows written as of an instant. */
+    private java.util.List<BrandMetricRow> provisional(long asOf) {
+        return harness.getSideOutput(BrandPeriodStatistics.PROVISIONAL).stream()
+                .map(StreamRecord::getValue)
+                .filter(row -> row.getAsOf() == asOf)
+                .map(ProvisionalRow::getRow)
+                .filter(BrandMetricRow.class::isInstance)
+                .map(BrandMetricRow.class::cast)
+                .toList();
+    }
+
+    private void open(long asOf, CaseFacts facts) throws Exception {
+        harness.processElement2(new StreamRecord<>(new OpenCaseFacts(asOf, facts), asOf));
+    }
+
     private void send(CaseFacts facts) throws Exception {
-        harness.processElement(new StreamRecord<>(facts, facts.getOpenedAt()));
+        harness.processElement1(new StreamRecord<>(facts, facts.getOpenedAt()));
     }
 
     private static CaseFacts facts(String caseId, long openedAt) {

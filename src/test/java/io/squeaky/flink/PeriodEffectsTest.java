@@ -2,17 +2,19 @@ package io.squeaky.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
+import io.squeaky.records.OpenCaseInterval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +28,13 @@ class PeriodEffectsTest {
 
     @Test
     void aPeriodFiresWhenItsCasesMustHaveClosedAndLeavesNoState() throws Exception {
-        try (var harness = harness(PeriodEffects.byPeriod())) {
+        try (var harness = perPeriod(ProvisionalSchedule.OFF)) {
             sendCases(harness, DAY_ONE);
             sendCases(harness, DAY_TWO);
-            harness.processWatermark(SETTINGS.firesAt(DAY_ONE) - 1);
+            harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE) - 1));
             assertThat(harness.extractOutputValues()).isEmpty();
 
-            harness.processWatermark(SETTINGS.firesAt(DAY_ONE));
+            harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
 
             List<HazardRatioRow> dayOne = harness.extractOutputValues();
             assertThat(dayOne)
@@ -50,7 +52,7 @@ class PeriodEffectsTest {
             assertThat(harness.numKeyedStateEntries()).as("day two still waits").isEqualTo(1);
             assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
-            harness.processWatermark(Long.MAX_VALUE);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
             assertThat(harness.extractOutputValues())
                     .anySatisfy(row -> assertThat(row.getPeriodStart()).isEqualTo(DAY_TWO));
@@ -61,13 +63,13 @@ class PeriodEffectsTest {
 
     @Test
     void theWholeInputFiresAtItsEndFromTheEarliestPeriodAndLeavesNoState() throws Exception {
-        try (var harness = harness(PeriodEffects.wholeInput())) {
+        try (var harness = wholeInput()) {
             sendCases(harness, DAY_TWO);
             sendCases(harness, DAY_ONE);
-            harness.processWatermark(SETTINGS.firesAt(DAY_TWO));
+            harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_TWO)));
             assertThat(harness.extractOutputValues()).isEmpty();
 
-            harness.processWatermark(Long.MAX_VALUE);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
 
             assertThat(harness.extractOutputValues())
                     .isNotEmpty()
@@ -87,12 +89,61 @@ class PeriodEffectsTest {
         }
     }
 
+    @Test
+    void provisionalRowsCountTheOpenCasesAsOfTheirInstantAndGoWhenThePeriodIsFinal()
+            throws Exception {
+        long asOf = DAY_ONE + Duration.ofHours(2).toMillis();
+        try (var harness = perPeriod(ProvisionalSchedule.every(Duration.ofHours(1)))) {
+            sendCases(harness, DAY_ONE);
+            harness.processElement2(
+                    new StreamRecord<>(
+                            new OpenCaseInterval(
+                                    asOf,
+                                    interval("open", "Amazon", DAY_ONE, 0, 3600, false, false, 1)),
+                            asOf));
+            harness.processBothWatermarks(new Watermark(asOf));
+
+            assertThat(harness.extractOutputValues()).as("nothing final yet").isEmpty();
+            assertThat(harness.getSideOutput(PeriodEffects.PROVISIONAL))
+                    .extracting(StreamRecord::getValue)
+                    .filteredOn(row -> row.getAsOf() == asOf)
+                    .extracting(row -> (HazardRatioRow) row.getRow())
+                    .filteredOn(row -> row.getScope().equals("study"))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getCases()).isEqualTo(CASES + 1));
+            assertThat(harness.numEventTimeTimers()).as("only the final firing").isEqualTo(1);
+
+            harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
+
+            assertThat(harness.extractOutputValues())
+                    .filteredOn(row -> row.getScope().equals("study"))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getCases()).isEqualTo(CASES));
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
     private static final int CASES = 12;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow>
-            harness(KeySelector<CaseIntervalRow, String> key) throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PeriodEffects(SETTINGS), key, Types.STRING);
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+            perPeriod(ProvisionalSchedule provisional) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new PeriodEffects(SETTINGS, provisional),
+                PeriodEffects.byPeriod(),
+                PeriodEffects.openByPeriod(),
+                Types.STRING);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+            wholeInput() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new PeriodEffects(SETTINGS, ProvisionalSchedule.OFF),
+                PeriodEffects.wholeInput(),
+                PeriodEffects.openWholeInput(),
+                Types.STRING);
     }
 
     /**
@@ -100,7 +151,9 @@ class PeriodEffectsTest {
      * answered some time later; every third is never answered.
      */
     private static void sendCases(
-            KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow> harness,
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+                    harness,
             long periodStart)
             throws Exception {
         for (int i = 0; i < CASES; i++) {
@@ -144,9 +197,11 @@ class PeriodEffectsTest {
     }
 
     private static void send(
-            KeyedOneInputStreamOperatorTestHarness<String, CaseIntervalRow, HazardRatioRow> harness,
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+                    harness,
             CaseIntervalRow row)
             throws Exception {
-        harness.processElement(new StreamRecord<>(row, row.getOpenedAt()));
+        harness.processElement1(new StreamRecord<>(row, row.getOpenedAt()));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -182,7 +183,7 @@ class TaskManagerLossIT {
     }
 
     private static List<String> arguments(List<String> shared, String... own) {
-        List<String> all = new java.util.ArrayList<>(List.of(own));
+        List<String> all = new ArrayList<>(List.of(own));
         all.addAll(shared);
         return all;
     }

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) in its own JVM, started from
@@ -72,12 +76,9 @@ final class BrokerProcess implements AutoCloseable {
     /** The number of records in the topic: the sum of its partitions' end offsets. */
     long records(String topic, int partitions) throws Exception {
         try (Admin admin = admin()) {
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
-                    latest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
-                latest.put(
-                        new org.apache.kafka.common.TopicPartition(topic, p),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset())
@@ -141,7 +142,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     private void format() throws Exception {
-        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+        String clusterId = Uuid.randomUuid().toString();
         Process format =
                 new ProcessBuilder(
                                 java(

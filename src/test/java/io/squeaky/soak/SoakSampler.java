@@ -6,6 +6,7 @@ import io.squeaky.flink.Counters;
 import io.squeaky.flink.KeyedStateGauges;
 import io.squeaky.replay.LoopedReplay;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -199,7 +200,7 @@ final class SoakSampler {
         for (int attempt = 1; ; attempt++) {
             try {
                 return walkedBytes(dir);
-            } catch (java.io.UncheckedIOException subsumed) {
+            } catch (UncheckedIOException subsumed) {
                 // A checkpoint was deleted under the walk; the next walk sees the new one.
                 if (attempt == 3) {
                     throw subsumed.getCause();

@@ -44,6 +44,7 @@ public final class SettleCensoring
 
     private final ScheduleBook schedules;
     private final StatsPeriod period;
+    private final boolean intervals;
 
     private transient ValueState<CaseDraft> waiting;
     private transient Count cases;
@@ -51,10 +52,12 @@ public final class SettleCensoring
 
     /**
      * @param period the statistics period, which the {@code case_intervals} rows carry
+     * @param intervals whether to write the {@code case_intervals} rows at all
      */
-    public SettleCensoring(ScheduleBook schedules, StatsPeriod period) {
+    public SettleCensoring(ScheduleBook schedules, StatsPeriod period, boolean intervals) {
         this.schedules = schedules;
         this.period = period;
+        this.intervals = intervals;
     }
 
     @Override
@@ -99,6 +102,9 @@ public final class SettleCensoring
         for (ExchangeRecord exchange : draft.getExchangeRows()) {
             side.output(EXCHANGES, exchange);
             exchanges.inc();
+        }
+        if (!intervals) {
+            return;
         }
         for (CaseIntervalRow interval :
                 CaseIntervals.of(draft, schedules.of(draft.getCaseRow().getBrand()), period)) {

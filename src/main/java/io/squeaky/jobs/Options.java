@@ -16,7 +16,8 @@ import java.util.Map;
 final class Options {
 
     /** Options that take no value: present means true. */
-    static final List<String> FLAGS = List.of("rejects-raw", "overwrite", "resume", "bounded");
+    static final List<String> FLAGS =
+            List.of("rejects-raw", "overwrite", "resume", "bounded", "no-hazard-ratios");
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final boolean help;

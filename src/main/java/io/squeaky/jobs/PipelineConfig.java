@@ -40,7 +40,8 @@ public record PipelineConfig(
         int parallelism,
         StatisticsSettings statistics,
         boolean rejectsRaw,
-        ProvisionalSchedule provisional) {
+        ProvisionalSchedule provisional,
+        boolean hazardRatios) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
@@ -81,6 +82,8 @@ public record PipelineConfig(
                                     else the public development salt)
               --rejects-raw         keep each reject's raw record (ids, handles, text) in the
                                     rejects table; by default only its hash and pseudonyms
+              --no-hazard-ratios    leave the case_intervals and effects tables empty (the
+                                    benchmark measures their cost with it)
               --parallelism N       operator parallelism (default: the environment's)
               --help                this text
 
@@ -107,6 +110,7 @@ public record PipelineConfig(
                     "idleness",
                     "salt-file",
                     "rejects-raw",
+                    "no-hazard-ratios",
                     "parallelism");
 
     static PipelineConfig from(Options options) {
@@ -172,7 +176,8 @@ public record PipelineConfig(
                         rules.maxCaseLengthMillis(),
                         rules + ";" + pressure + ";" + schedules),
                 options.flag("rejects-raw"),
-                provisional(options.get("provisional-every", null), options.get("as-of", null)));
+                provisional(options.get("provisional-every", null), options.get("as-of", null)),
+                !options.flag("no-hazard-ratios"));
     }
 
     /**
@@ -306,6 +311,13 @@ public record PipelineConfig(
 
     public SqueakyWorkflow.Settings settings() {
         return new SqueakyWorkflow.Settings(
-                rules, pseudonyms, schedules, pressure, personKeys, statistics, provisional);
+                rules,
+                pseudonyms,
+                schedules,
+                pressure,
+                personKeys,
+                statistics,
+                provisional,
+                hazardRatios);
     }
 }

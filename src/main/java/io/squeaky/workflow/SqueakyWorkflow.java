@@ -82,7 +82,8 @@ public final class SqueakyWorkflow {
             PressureThresholds pressure,
             PersonKeys personKeys,
             StatisticsSettings statistics,
-            ProvisionalSchedule provisional)
+            ProvisionalSchedule provisional,
+            boolean hazardRatios)
             implements Serializable {}
 
     /** The workflow's output streams, one per table. */
@@ -226,7 +227,9 @@ public final class SqueakyWorkflow {
                         .connect(horizon)
                         .process(
                                 new SettleCensoring(
-                                        settings.schedules(), settings.statistics().period()))
+                                        settings.schedules(),
+                                        settings.statistics().period(),
+                                        settings.hazardRatios()))
                         .returns(new AvroTypeInfo<>(CaseRecord.class))
                         .name("settle censoring")
                         .uid("settle-censoring");

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -29,8 +30,12 @@ import org.apache.flink.api.common.JobExecutionResult;
 /**
  * A benchmark, not a test: times the batch job against DuckDB, the tool a one-machine analyst would
  * reach for, on the same generated TWCS file, and shows that both compute the same figures
- * (customer posts with a brand reply, median minutes to the first reply). Run it with {@code
- * jobs/bench-batch [--rows N] [--repeat R] [--seed S] [--parallelism P]}.
+ * (customer posts with a brand reply, median minutes to the first reply), with Spark as a third
+ * column where PySpark is installed (see {@link SparkColumn}). Run it with {@code jobs/bench-batch
+ * [--rows N] [--repeat R] [--seed S] [--parallelism P] [--json FILE] [--without-hazard-ratios]
+ * [--no-spark]}; the figures also go to a JSON file (default {@code
+ * target/bench/bench-batch-ROWS.json}). {@code --without-hazard-ratios} also times each run without
+ * the {@code case_intervals} and {@code effects} tables, whose cost issue 11 bounds.
  */
 public final class BatchBenchmark {
 
@@ -80,7 +85,19 @@ public final class BatchBenchmark {
 
     private BatchBenchmark() {}
 
-    record Settings(long rows, int repeat, long seed, int parallelism, Path dir) {
+    record Settings(
+            long rows,
+            int repeat,
+            long seed,
+            int parallelism,
+            Path dir,
+            Path json,
+            boolean withoutHazardRatios,
+            boolean spark) {
+
+        static final String OPTIONS =
+                "--rows, --repeat, --seed, --parallelism, --dir, --json, --without-hazard-ratios,"
+                        + " --no-spark";
 
         static Settings fromArgs(String[] args) {
             long rows = 3_000_000;
@@ -88,25 +105,46 @@ public final class BatchBenchmark {
             long seed = 42;
             int parallelism = 2;
             Path dir = Path.of("target", "bench");
-            for (int i = 0; i < args.length; i += 2) {
+            Path json = null;
+            boolean withoutHazardRatios = false;
+            boolean spark = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--without-hazard-ratios" -> {
+                        withoutHazardRatios = true;
+                        continue;
+                    }
+                    case "--no-spark" -> {
+                        spark = false;
+                        continue;
+                    }
+                    default -> {}
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option " + args[i] + " needs a value");
                 }
                 String value = args[i + 1].replace("_", "");
-                switch (args[i]) {
+                switch (args[i++]) {
                     case "--rows" -> rows = Long.parseLong(value);
                     case "--repeat" -> repeat = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--parallelism" -> parallelism = Integer.parseInt(value);
-                    case "--dir" -> dir = Path.of(args[i + 1]);
+                    case "--dir" -> dir = Path.of(args[i]);
+                    case "--json" -> json = Path.of(args[i]);
                     default ->
                             throw new IllegalArgumentException(
                                     "unknown option "
-                                            + args[i]
-                                            + " (expected --rows, --repeat, --seed, --parallelism, --dir)");
+                                            + args[i - 1]
+                                            + " (expected "
+                                            + OPTIONS
+                                            + ")");
                 }
             }
-            return new Settings(rows, repeat, seed, parallelism, dir);
+            if (json == null) {
+                json = dir.resolve("bench-batch-" + rows + ".json");
+            }
+            return new Settings(
+                    rows, repeat, seed, parallelism, dir, json, withoutHazardRatios, spark);
         }
     }
 
@@ -130,30 +168,68 @@ public final class BatchBenchmark {
      */
     record Timing(double wallSeconds, double cpuSeconds) {}
 
+    /** A job run's time with the peak memory of this JVM while it ran. */
+    record JobRun(Timing timing, double heapMegabytes, double rssMegabytes) {}
+
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromArgs(args);
         Path csv = inputFile(settings);
         long fileBytes = Files.size(csv);
         Path output = settings.dir().resolve("out").toAbsolutePath();
+        Optional<String> noSpark =
+                settings.spark() ? SparkColumn.unavailable() : Optional.of("--no-spark");
 
-        List<Timing> flinkRuns = new ArrayList<>();
+        List<JobRun> flinkRuns = new ArrayList<>();
+        List<JobRun> leanRuns = new ArrayList<>();
         List<Timing> duckRuns = new ArrayList<>();
+        List<SparkColumn.Result> sparkRuns = new ArrayList<>();
         long rows = 0;
         ReplyFigures fromCsv = null;
         for (int run = 1; run <= settings.repeat(); run++) {
+            // Alternating which job goes first evens out the warm-up of this JVM and the page
+            // cache; with one run, the job with all tables pays it.
+            boolean leanFirst = run % 2 == 0;
+            if (leanFirst) {
+                runWithoutHazardRatios(settings, csv, run, leanRuns);
+            }
             deleteRecursively(output);
             Path log = settings.dir().resolve("flink-run-" + run + ".log");
-            JobExecutionResult result =
-                    timed(flinkRuns, () -> runBatchJob(settings, csv, output, log));
-            rows = ((Number) result.getAccumulatorResult(Counters.READ)).longValue();
+            long[] read = new long[1];
+            flinkRuns.add(
+                    timedJob(
+                            () -> {
+                                JobExecutionResult result = runBatchJob(settings, csv, output, log);
+                                read[0] =
+                                        ((Number) result.getAccumulatorResult(Counters.READ))
+                                                .longValue();
+                                return result;
+                            }));
+            rows = read[0];
+            if (!leanFirst) {
+                runWithoutHazardRatios(settings, csv, run, leanRuns);
+            }
             fromCsv = timed(duckRuns, () -> queryCsv(csv));
             System.out.printf(
                     "run %d: Flink %s, DuckDB %s (job log: %s)%n",
-                    run, describe(flinkRuns.get(run - 1)), describe(duckRuns.get(run - 1)), log);
+                    run,
+                    describe(flinkRuns.get(run - 1).timing()),
+                    describe(duckRuns.get(run - 1)),
+                    log);
+            if (noSpark.isEmpty()) {
+                SparkColumn.Result spark =
+                        SparkColumn.run(
+                                csv,
+                                settings.parallelism(),
+                                settings.dir().resolve("spark-run-" + run + ".log"));
+                sparkRuns.add(spark);
+                System.out.printf(
+                        "run %d: Spark %.2f s (session start %.1f s more)%n",
+                        run, spark.seconds(), spark.startupSeconds());
+            }
         }
         ReplyFigures fromFlink = queryExchanges(output.resolve(OutputTables.EXCHANGES));
 
-        Timing flink = median(flinkRuns);
+        Timing flink = median(flinkRuns.stream().map(JobRun::timing).toList());
         Timing duck = median(duckRuns);
         System.out.println();
         System.out.printf(
@@ -168,6 +244,11 @@ public final class BatchBenchmark {
                 settings.repeat());
         System.out.printf("%-32s %9s %12s %9s%n", "", "seconds", "events/s", "CPU s");
         printLine("Flink batch job (MiniCluster)", flink, rows);
+        Timing lean = null;
+        if (!leanRuns.isEmpty()) {
+            lean = median(leanRuns.stream().map(JobRun::timing).toList());
+            printLine("  without hazard-ratio tables", lean, rows);
+        }
         printLine("DuckDB (JDBC, in-memory)", duck, rows);
         System.out.printf(
                 "%-32s %8.1fx %12s %8.1fx%n",
@@ -175,15 +256,92 @@ public final class BatchBenchmark {
                 flink.wallSeconds() / duck.wallSeconds(),
                 "",
                 flink.cpuSeconds() / duck.cpuSeconds());
+        Double sparkSeconds = null;
+        ReplyFigures fromSpark = null;
+        if (sparkRuns.isEmpty()) {
+            System.out.println("Spark: skipped, " + noSpark.orElseThrow());
+        } else {
+            sparkSeconds =
+                    median(sparkRuns.stream().mapToDouble(SparkColumn.Result::seconds).toArray());
+            fromSpark = sparkRuns.get(sparkRuns.size() - 1).figures();
+            System.out.printf(
+                    "%-32s %9.2f %,12.0f %9s%n",
+                    "Spark (PySpark local[" + settings.parallelism() + "])",
+                    sparkSeconds,
+                    rows / sparkSeconds,
+                    "");
+            System.out.printf(
+                    "%-32s %8.1fx%n", "Flink / Spark", flink.wallSeconds() / sparkSeconds);
+        }
+        if (lean != null) {
+            System.out.printf(
+                    "case_intervals and effects cost: %+.1f%% wall, %+.1f%% CPU over the job"
+                            + " without them%n",
+                    100 * (flink.wallSeconds() / lean.wallSeconds() - 1),
+                    100 * (flink.cpuSeconds() / lean.cpuSeconds() - 1));
+        }
+        JobRun lastRun = flinkRuns.get(flinkRuns.size() - 1);
+        System.out.printf(
+                "peak memory of the (last) job run: heap %.0f MB, RSS %.0f MB%n",
+                lastRun.heapMegabytes(), lastRun.rssMegabytes());
         System.out.println();
         System.out.println("Flink (exchanges table): " + fromFlink);
         System.out.println("DuckDB (CSV):            " + fromCsv);
-        System.out.println(
+        if (fromSpark != null) {
+            System.out.println("Spark (CSV):             " + fromSpark);
+        }
+        boolean agree =
                 fromFlink.agreesWith(fromCsv)
+                        && (fromSpark == null || fromSpark.agreesWith(fromCsv));
+        System.out.println(
+                agree
                         ? "The figures agree."
-                        : "THE FIGURES DIFFER: the two do not compute the same thing.");
+                        : "THE FIGURES DIFFER: the engines do not compute the same thing.");
         System.out.println();
-        TableSizes.print(output);
+        List<TableSizes.Size> sizes = TableSizes.print(output);
+
+        BenchJson json =
+                new BenchJson()
+                        .put("benchmark", "batch")
+                        .put("rows", rows)
+                        .put("file_mb", fileBytes / (1024.0 * 1024))
+                        .put("seed", settings.seed())
+                        .put("parallelism", settings.parallelism())
+                        .put("cores", Runtime.getRuntime().availableProcessors())
+                        .put("runs", settings.repeat())
+                        .put("squeaky_seconds", flink.wallSeconds())
+                        .put("squeaky_cpu_seconds", flink.cpuSeconds())
+                        .put("duckdb_seconds", duck.wallSeconds())
+                        .put("ratio_to_duckdb", flink.wallSeconds() / duck.wallSeconds())
+                        .put("cpu_ratio_to_duckdb", flink.cpuSeconds() / duck.cpuSeconds())
+                        .put("spark_seconds", sparkSeconds)
+                        .put(
+                                "ratio_to_spark",
+                                sparkSeconds == null ? null : flink.wallSeconds() / sparkSeconds)
+                        .put("spark_skipped", noSpark.orElse(null))
+                        .put("figures_agree", agree)
+                        .put("replied_customer_posts", fromFlink.replied())
+                        .put("median_minutes_to_first_reply", fromFlink.medianMinutes())
+                        .put("peak_heap_mb", lastRun.heapMegabytes())
+                        .put("peak_rss_mb", lastRun.rssMegabytes());
+        if (lean != null) {
+            JobRun lastLean = leanRuns.get(leanRuns.size() - 1);
+            json.put("without_hazard_ratios_seconds", lean.wallSeconds())
+                    .put("without_hazard_ratios_cpu_seconds", lean.cpuSeconds())
+                    .put(
+                            "hazard_ratio_tables_wall_overhead",
+                            flink.wallSeconds() / lean.wallSeconds() - 1)
+                    .put(
+                            "hazard_ratio_tables_cpu_overhead",
+                            flink.cpuSeconds() / lean.cpuSeconds() - 1)
+                    .put("without_hazard_ratios_peak_heap_mb", lastLean.heapMegabytes())
+                    .put("without_hazard_ratios_peak_rss_mb", lastLean.rssMegabytes());
+        }
+        for (TableSizes.Size size : sizes) {
+            json.put(size.table() + "_rows", size.rows())
+                    .put(size.table() + "_mb", size.megabytes());
+        }
+        json.write(settings.json());
     }
 
     private static void printLine(String name, Timing timing, long rows) {
@@ -194,6 +352,31 @@ public final class BatchBenchmark {
 
     private static String describe(Timing timing) {
         return String.format("%.2f s (%.1f CPU s)", timing.wallSeconds(), timing.cpuSeconds());
+    }
+
+    /** Same input and settings, case_intervals and effects left empty: their cost. */
+    private static void runWithoutHazardRatios(
+            Settings settings, Path csv, int run, List<JobRun> leanRuns) throws Exception {
+        if (!settings.withoutHazardRatios()) {
+            return;
+        }
+        Path leanOutput = settings.dir().resolve("out-without-hazard-ratios").toAbsolutePath();
+        deleteRecursively(leanOutput);
+        Path log = settings.dir().resolve("flink-run-" + run + "-without.log");
+        leanRuns.add(
+                timedJob(() -> runBatchJob(settings, csv, leanOutput, log, "--no-hazard-ratios")));
+        System.out.printf(
+                "run %d without case_intervals and effects: Flink %s%n",
+                run, describe(leanRuns.get(leanRuns.size() - 1).timing()));
+    }
+
+    private static JobRun timedJob(Callable<JobExecutionResult> job) throws Exception {
+        List<Timing> timing = new ArrayList<>();
+        System.gc();
+        try (PeakMemory peak = PeakMemory.start()) {
+            timed(timing, job);
+            return new JobRun(timing.get(0), peak.heapMegabytes(), peak.rssMegabytes());
+        }
     }
 
     private static <T> T timed(List<Timing> timings, Callable<T> step) throws Exception {
@@ -234,15 +417,16 @@ public final class BatchBenchmark {
     }
 
     private static JobExecutionResult runBatchJob(
-            Settings settings, Path csv, Path output, Path log) throws Exception {
-        BatchConfig config =
-                BatchConfig.fromArgs(
-                        new String[] {
-                            "--input", csv.toString(),
-                            "--format", "twcs",
-                            "--output", output.toString(),
-                            "--parallelism", Integer.toString(settings.parallelism())
-                        });
+            Settings settings, Path csv, Path output, Path log, String... extra) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--input", csv.toString(),
+                                "--format", "twcs",
+                                "--output", output.toString(),
+                                "--parallelism", Integer.toString(settings.parallelism())));
+        args.addAll(List.of(extra));
+        BatchConfig config = BatchConfig.fromArgs(args.toArray(String[]::new));
         try (PrintStream report =
                 new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             return BatchJob.run(config, report);

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,7 +30,11 @@ final class TableSizes {
 
     private TableSizes() {}
 
-    static void print(Path output) throws SQLException {
+    /** One table's rows and megabytes on disk. */
+    record Size(String table, long rows, double megabytes) {}
+
+    static List<Size> print(Path output) throws SQLException {
+        List<Size> sizes = new ArrayList<>();
         System.out.printf("%-16s %12s %10s%n", "table", "rows", "MB");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
@@ -41,12 +46,13 @@ final class TableSizes {
                                         + folder
                                         + "/dt=*/*.parquet')")) {
                     result.next();
-                    System.out.printf(
-                            "%-16s %,12d %10.1f%n",
-                            table, result.getLong(1), bytes(folder) / (1024.0 * 1024));
+                    Size size = new Size(table, result.getLong(1), bytes(folder) / (1024.0 * 1024));
+                    sizes.add(size);
+                    System.out.printf("%-16s %,12d %10.1f%n", table, size.rows(), size.megabytes());
                 }
             }
         }
+        return sizes;
     }
 
     private static long bytes(Path folder) {

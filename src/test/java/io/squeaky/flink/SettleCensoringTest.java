@@ -29,7 +29,8 @@ class SettleCensoringTest {
     void draftsClosedAtTheEndWaitForTheHorizonThenLeaveWithTheirExchanges() throws Exception {
         try (KeyedBroadcastOperatorTestHarness<String, CaseDraft, Long, CaseRecord> harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new SettleCensoring(Posts.SCHEDULES, io.squeaky.metrics.StatsPeriod.DAY),
+                        new SettleCensoring(
+                                Posts.SCHEDULES, io.squeaky.metrics.StatsPeriod.DAY, true),
                         d -> d.getCaseRow().getCaseId(),
                         Types.STRING,
                         SettleCensoring.HORIZON)) {

@@ -56,13 +56,14 @@ public final class StreamingBenchmark {
 
     static final String USAGE =
             """
-            Usage: jobs/bench-stream [--cases N] [--seed S] [--rate N] [--work DIR]
+            Usage: jobs/bench-stream [--cases N] [--seed S] [--rate N] [--work DIR] [--json FILE]
 
               --cases N    tickets the cross-channel generator opens (default 60000, ~470k records)
               --seed S     generator seed (default 1)
               --rate N     replay rate of the latency run, records/s (default: half the measured
                            sustained rate)
               --work DIR   data, topics' output and checkpoints (default target/bench-stream)
+              --json FILE  the figures as JSON (default target/bench/bench-stream.json)
             """;
 
     private static final int PARALLELISM = 2;
@@ -134,13 +135,15 @@ public final class StreamingBenchmark {
             StreamingBenchmark bench =
                     new StreamingBenchmark(options, data, kafka, cluster, client);
             Throughput throughput = bench.throughput();
+            Floor floor = bench.floor();
             long rate =
                     options.rate() > 0
                             ? options.rate()
                             : Math.max(1, Math.round(throughput.recordsPerSecond() / 2));
             Latency latency = bench.latency(rate);
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            printSummary(options, throughput, latency, loadBefore, loadAfter);
+            printSummary(options, throughput, floor, latency, loadBefore, loadAfter);
+            json(options, throughput, floor, latency).write(options.json());
         } finally {
             TestStreamEnvironment.unsetAsContext();
             cluster.close();
@@ -221,6 +224,63 @@ public final class StreamingBenchmark {
             throughput.print(System.out);
             return throughput;
         }
+    }
+
+    /** What the naive job sustained over the same topics: Squeaky's rate is read against it. */
+    record Floor(long records, double seconds) {
+
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    /** Times {@link StreamingFloor} over the throughput run's topics, job start to job end. */
+    private Floor floor() throws Exception {
+        Topics topics = new Topics("bench-throughput.posts", "bench-throughput.events");
+        System.out.println("floor: the naive streaming job over the same topics");
+        long started = System.nanoTime();
+        long records =
+                StreamingFloor.run(
+                        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment
+                                .getExecutionEnvironment(),
+                        kafka.bootstrapServers(),
+                        topics.posts(),
+                        topics.events());
+        Floor floor = new Floor(records, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d records in %.1f s: %,.0f records/s%n",
+                floor.records(),
+                floor.seconds(),
+                floor.recordsPerSecond());
+        return floor;
+    }
+
+    private static BenchJson json(
+            Options options, Throughput throughput, Floor floor, Latency latency) {
+        LatencyFigures figures = latency.figures();
+        double wait = latency.eventTimeWaitMillis();
+        return new BenchJson()
+                .put("benchmark", "stream")
+                .put("cases", options.cases())
+                .put("seed", options.seed())
+                .put("parallelism", PARALLELISM)
+                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("records", throughput.records())
+                .put("seconds", throughput.seconds())
+                .put("records_per_second_sustained", throughput.recordsPerSecond())
+                .put("records_per_second_reading", throughput.readingPerSecond())
+                .put("floor_records", floor.records())
+                .put("floor_records_per_second", floor.recordsPerSecond())
+                .put("ratio_to_floor", throughput.recordsPerSecond() / floor.recordsPerSecond())
+                .put("latency_replay_rate", latency.rate())
+                .put("close_latency_closings", figures.count())
+                .put("close_latency_p50_ms", figures.p50())
+                .put("close_latency_p99_ms", figures.p99())
+                .put("close_latency_max_ms", figures.max())
+                .put("close_latency_event_time_wait_ms", wait)
+                .put("close_latency_processing_p50_ms", Math.max(0, figures.p50() - wait))
+                .put("close_latency_processing_p99_ms", Math.max(0, figures.p99() - wait));
     }
 
     /**
@@ -375,6 +435,7 @@ public final class StreamingBenchmark {
     private static void printSummary(
             Options options,
             Throughput throughput,
+            Floor floor,
             Latency latency,
             double loadBefore,
             double loadAfter) {
@@ -404,6 +465,12 @@ public final class StreamingBenchmark {
                 throughput.readingPerSecond());
         out.printf(
                 Locale.ROOT,
+                "floor       naive job (parse, keyBy, keyed count, discard): %,.0f records/s;"
+                        + " Squeaky sustains %.2f of it%n",
+                floor.recordsPerSecond(),
+                throughput.recordsPerSecond() / floor.recordsPerSecond());
+        out.printf(
+                Locale.ROOT,
                 "latency     replay cap %,d records/s (achieved %,.0f/s over %.1f s)%n",
                 latency.rate(),
                 latency.replayed().messagesPerSecond(),
@@ -418,11 +485,14 @@ public final class StreamingBenchmark {
                 figures.max());
         out.printf(
                 Locale.ROOT,
-                "            of which waiting for event time (gap %s + bound %s at %,.0fx) ~%,.0f ms%n",
+                "            of which waiting for event time (gap %s + bound %s at %,.0fx) ~%,.0f ms;"
+                        + " processing beyond it p50 %,.0f ms, p99 %,.0f ms%n",
                 human(latency.gap()),
                 human(latency.outOfOrder()),
                 latency.replayed().eventTimePace(),
-                latency.eventTimeWaitMillis());
+                latency.eventTimeWaitMillis(),
+                Math.max(0, figures.p50() - latency.eventTimeWaitMillis()),
+                Math.max(0, figures.p99() - latency.eventTimeWaitMillis()));
         out.printf(
                 Locale.ROOT,
                 "machine     load average %.2f before, %.2f after; CPU busy (cores, all processes /"
@@ -687,7 +757,7 @@ public final class StreamingBenchmark {
      * @param provisionalEvery the job's {@code --provisional-every}, its default unless given, so
      *     that the cost of provisional statistics can be measured against {@code off}
      */
-    record Options(int cases, long seed, long rate, Path work, String provisionalEvery) {
+    record Options(int cases, long seed, long rate, Path work, String provisionalEvery, Path json) {
 
         /** The options the arguments give, or null when they ask for help. */
         static Options parse(String[] args) {
@@ -696,6 +766,7 @@ public final class StreamingBenchmark {
             long rate = 0;
             Path work = Path.of("target/bench-stream");
             String provisionalEvery = "1h";
+            Path json = Path.of("target", "bench", "bench-stream.json");
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("--help") || name.equals("-h")) {
@@ -711,10 +782,11 @@ public final class StreamingBenchmark {
                     case "--rate" -> rate = Long.parseLong(value);
                     case "--work" -> work = Path.of(value);
                     case "--provisional-every" -> provisionalEvery = value;
+                    case "--json" -> json = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new Options(cases, seed, rate, work, provisionalEvery);
+            return new Options(cases, seed, rate, work, provisionalEvery, json);
         }
     }
 }

@@ -7,7 +7,10 @@ import io.squeaky.records.CaseEventType;
 import io.squeaky.records.LinkedPost;
 import io.squeaky.records.TimelineItem;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -24,15 +27,41 @@ import org.apache.flink.util.Collector;
  *
  * <p>State: complaints waiting for the watermark; the brand's last week of complaint counts,
  * cleared by a timer once no later complaint could see it.
+ *
+ * <p>In BATCH mode a brand's complaints arrive together and sorted by time (Flink sorts a keyed
+ * input by key, then timestamp), so nothing needs to wait: each instant's complaints are stamped
+ * when the next instant's arrive, and the clearing the retention timers would have done is replayed
+ * from the complaint times of the last retention span. Only one instant and one week of times are
+ * held, not the brand's whole input.
  */
 public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem, TimelineItem> {
 
     private static final long RETENTION = Duration.ofDays(7).plusHours(1).plusMinutes(1).toMillis();
 
     private final StormMeter meter = new StormMeter();
+    private final boolean sortedByTime;
 
     private transient EventTimeBuffer buffer;
     private transient ValueState<BrandActivity> activity;
+
+    // BATCH only, for the one brand being read: its current instant, and its earlier instants
+    // whose retention timers have not passed yet.
+    private transient List<TimelineItem> instant;
+    private transient long instantAt;
+    private transient ArrayDeque<Long> stamped;
+
+    /** For an input in event-time order of arrival or not: items wait for the watermark. */
+    public BrandStorm() {
+        this(false);
+    }
+
+    /**
+     * @param sortedByTime each key's items arrive together and in event-time order, as BATCH mode
+     *     delivers them
+     */
+    public BrandStorm(boolean sortedByTime) {
+        this.sortedByTime = sortedByTime;
+    }
 
     /** The brand a timeline item complains to, or null if it is not a complaint. */
     public static String complaintBrand(TimelineItem item) {
@@ -59,12 +88,26 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "activity", new AvroTypeInfo<>(BrandActivity.class)));
+        instant = new ArrayList<>();
+        stamped = new ArrayDeque<>();
     }
 
     @Override
     public void processElement(TimelineItem item, Context ctx, Collector<TimelineItem> out)
             throws Exception {
         long at = Timeline.time(item);
+        if (sortedByTime) {
+            if (!instant.isEmpty() && at != instantAt) {
+                stampInstant(out);
+            }
+            if (instant.isEmpty()) {
+                instantAt = at;
+                // Fires when the brand's input ends, for its last instant.
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            }
+            instant.add(item);
+            return;
+        }
         buffer.add(item);
         ctx.timerService().registerEventTimeTimer(at);
         ctx.timerService().registerEventTimeTimer(at + RETENTION);
@@ -73,11 +116,47 @@ public final class BrandStorm extends KeyedProcessFunction<String, TimelineItem,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TimelineItem> out)
             throws Exception {
+        if (sortedByTime) {
+            stampInstant(out);
+            activity.clear();
+            stamped.clear();
+            return;
+        }
+        stamp(timestamp, buffer.take(timestamp), out);
+    }
+
+    /** BATCH: the current instant's complaints, after the retention timers due before it. */
+    private void stampInstant(Collector<TimelineItem> out) throws Exception {
+        // The timers at t + RETENTION of earlier instants t that fall before this instant each
+        // cleared the activity if it had expired by then; expiry only grows with time, so the
+        // latest of them decides.
+        long latest = Long.MIN_VALUE;
+        while (!stamped.isEmpty() && stamped.peekFirst() + RETENTION <= instantAt) {
+            long due = stamped.pollFirst() + RETENTION;
+            // A timer due at this very instant is its own, which stamp() replays.
+            if (due < instantAt) {
+                latest = due;
+            }
+        }
+        BrandActivity current = activity.value();
+        if (current != null && latest != Long.MIN_VALUE && meter.expired(current, latest)) {
+            activity.clear();
+        }
+        List<TimelineItem> items = new ArrayList<>(instant);
+        instant.clear();
+        items.sort(Timeline.ORDER);
+        stamp(instantAt, items, out);
+        stamped.addLast(instantAt);
+    }
+
+    /** Stamps the complaints of one instant, in timeline order, as its timer would. */
+    private void stamp(long timestamp, List<TimelineItem> items, Collector<TimelineItem> out)
+            throws Exception {
         BrandActivity current = activity.value();
         // An item delivered twice is one complaint: both copies get the same reading, so
         // whichever copy case assembly keeps, the case is the same.
         Map<String, Double> read = new HashMap<>();
-        for (TimelineItem item : buffer.take(timestamp)) {
+        for (TimelineItem item : items) {
             if (current == null) {
                 current = StormMeter.newActivity(timestamp);
             }

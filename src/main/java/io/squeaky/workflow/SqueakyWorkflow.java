@@ -177,7 +177,7 @@ public final class SqueakyWorkflow {
                                 items.filter(i -> BrandStorm.complaintBrand(i) != null)
                                         .name("complaints")
                                         .keyBy(BrandStorm::complaintBrand, Types.STRING),
-                                new BrandStorm(),
+                                new BrandStorm(batch),
                                 itemType)
                         .name("brand storm as of each complaint")
                         .uid("brand-storm")

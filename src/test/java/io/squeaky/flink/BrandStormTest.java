@@ -66,4 +66,68 @@ class BrandStormTest {
             assertThat(harness.numEventTimeTimers()).isZero();
         }
     }
+
+    @Test
+    void inBatchOrderItStampsEveryComplaintAsTheBufferedStreamDoes() throws Exception {
+        // Gaps around the retention span (a week, an hour and a minute) put the clearing the
+        // retention timers do on either side of the next complaint; zero gaps make instants of
+        // several complaints, and a repeated id a complaint delivered twice.
+        long[] gaps = {
+            0,
+            20_000,
+            60_000,
+            1_800_000,
+            3 * 3_600_000L,
+            0,
+            40_000,
+            Duration.ofDays(7).plusHours(1).plusMinutes(1).toMillis() - 30_000,
+            Duration.ofDays(7).plusHours(1).plusMinutes(1).toMillis(),
+            Duration.ofDays(7).plusHours(1).plusMinutes(1).toMillis() + 30_000,
+            Duration.ofDays(7).plusHours(1).plusMinutes(2).toMillis(),
+            Duration.ofDays(8).toMillis()
+        };
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<TimelineItem> items = new java.util.ArrayList<>();
+        long at = hours(0);
+        for (int i = 0; i < 600; i++) {
+            // Mostly short gaps, so that baselines fill between the quiet weeks.
+            at +=
+                    random.nextInt(50) > 0
+                            ? gaps[random.nextInt(7)]
+                            : gaps[random.nextInt(gaps.length)];
+            String id = random.nextInt(20) == 0 && i > 0 ? "c" + (i - 1) : "c" + i;
+            items.add(unlinked(complaint(id, "1" + i, at, "Amazon")));
+        }
+        java.util.List<String> sorted = stamps(new BrandStorm(true), items);
+        java.util.Collections.shuffle(items, random);
+        java.util.List<String> buffered = stamps(new BrandStorm(false), items);
+
+        assertThat(sorted).hasSize(600).isEqualTo(buffered);
+        assertThat(sorted).anyMatch(line -> line.endsWith("null"));
+        assertThat(sorted).anyMatch(line -> !line.endsWith("null"));
+    }
+
+    /** Each complaint's identity and storm, in output order. */
+    private static java.util.List<String> stamps(
+            BrandStorm storm, java.util.List<TimelineItem> items) throws Exception {
+        java.util.List<TimelineItem> input = new java.util.ArrayList<>(items);
+        try (KeyedOneInputStreamOperatorTestHarness<String, TimelineItem, TimelineItem> harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        storm, BrandStorm::complaintBrand, Types.STRING)) {
+            for (TimelineItem item : input) {
+                TimelineItem copy = TimelineItem.newBuilder(item).build();
+                harness.processElement(copy, Timeline.time(copy));
+            }
+            harness.processWatermark(Long.MAX_VALUE);
+            return harness.extractOutputValues().stream()
+                    .map(
+                            item ->
+                                    Timeline.time(item)
+                                            + " "
+                                            + Timeline.identity(item)
+                                            + " "
+                                            + item.getBrandStorm())
+                    .toList();
+        }
+    }
 }

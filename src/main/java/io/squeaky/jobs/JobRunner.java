@@ -46,7 +46,7 @@ final class JobRunner {
                                         // sorts spill to disk, re-serialising each record.
                                         "taskmanager.memory.managed.size",
                                         LOCAL_MANAGED_MEMORY)));
-        // Every record is Avro, a basic type or has a serializer of its own (FitIntervalType); a
+        // Every record is Avro or a basic type; a
         // silent fall-back to Kryo would be a defect.
         env.configure(Configuration.fromMap(Map.of("pipeline.generic-types", "false")));
         if (pipeline.parallelism() > 0) {

@@ -116,7 +116,7 @@ class StopAndResumeITCase {
     }
 
     /** A complaint a month after the others, from a customer the tables leave out. */
-    private static String sentinel(int partition) {
+    static String sentinel(int partition) {
         return KafkaInputITCase.tweet(
                 "9" + partition + "000001",
                 "sentinel" + partition,
@@ -181,7 +181,7 @@ class StopAndResumeITCase {
         return started.get(60, TimeUnit.SECONDS);
     }
 
-    private static void awaitRead(JobClient job, long records) throws Exception {
+    static void awaitRead(JobClient job, long records) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> counts = job.getAccumulators().get(10, TimeUnit.SECONDS);

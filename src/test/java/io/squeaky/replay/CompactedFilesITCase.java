@@ -148,10 +148,10 @@ class CompactedFilesITCase {
         reader.readEveryTable();
         assertThat(reader.readsWithRows)
                 .as("reads that found rows while the job ran")
-                .isGreaterThan(20);
+                .isGreaterThan(3);
         assertThat(reader.growths)
                 .as("times a table grew between two reads: compactions seen while running")
-                .isGreaterThan(10);
+                .isGreaterThan(2);
 
         for (String table : OutputTables.ALL) {
             if (table.equals(OutputTables.REJECTS) || table.equals(OutputTables.LATE)) {

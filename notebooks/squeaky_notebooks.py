@@ -51,7 +51,7 @@ class Tables:
             self.con.execute("CREATE OR REPLACE SECRET squeaky_s3 (TYPE s3, PROVIDER credential_chain)")
         self.present = []
         for name in TABLES:
-            pattern = f"{self.path}/{name}/**/*.parquet"
+            pattern = f"{self.path}/{name}/**/[!.]*.parquet"
             if self.con.execute("SELECT count(*) FROM glob(?)", [pattern]).fetchone()[0] == 0:
                 continue
             self.con.execute(

@@ -13,11 +13,19 @@ public final class DuckDb {
 
     private DuckDb() {}
 
+    /**
+     * The files of a table, as the README tells readers to glob them: DuckDB's {@code *} also
+     * matches hidden files, and a streaming run's compaction keeps files it is merging hidden.
+     */
+    public static final String FILES = "dt=*/[!.]*.parquet";
+
     /** A table under an output folder, as a relation over its dt= partitions. */
     public static String table(Path output, String name) {
         return "read_parquet('"
                 + output.resolve(name).toAbsolutePath()
-                + "/dt=*/*.parquet', hive_partitioning=true)";
+                + "/"
+                + FILES
+                + "', hive_partitioning=true)";
     }
 
     public static List<List<Object>> rows(String sql) throws Exception {

@@ -9,10 +9,15 @@ public final class TestClusters {
     private TestClusters() {}
 
     public static MiniClusterExtension twoSlots() {
+        return slots(2);
+    }
+
+    /** One TaskManager with this many slots: for a job rescaled on restore, say. */
+    public static MiniClusterExtension slots(int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(2)
+                        .setNumberSlotsPerTaskManager(slots)
                         .build());
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.function.SerializableFunction;
 
 /** The Parquet tables under one output folder, and how the workflow's outputs reach them. */
 public final class OutputTables {
@@ -57,97 +59,43 @@ public final class OutputTables {
 
     private OutputTables() {}
 
-    public static void attach(Outputs outputs, String outputDir) {
-        outputs.cases()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                CASES,
-                                CaseRecord.class,
-                                c -> ParquetTables.utcDate(c.getOpenedAt())))
-                .name("cases table")
-                .uid("cases-table");
-        outputs.exchanges()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                EXCHANGES,
-                                ExchangeRecord.class,
-                                e -> ParquetTables.utcDate(e.getCaseOpenedAt())))
-                .name("exchanges table")
-                .uid("exchanges-table");
-        outputs.rejects()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                REJECTS,
-                                Reject.class,
-                                r -> LocalDate.ofEpochDay(r.getRejectedOn())))
-                .name("rejects table")
-                .uid("rejects-table");
-        outputs.late()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                LATE,
-                                LateRecord.class,
-                                l -> ParquetTables.utcDate(l.getEventTime())))
-                .name("late table")
-                .uid("late-table");
-        outputs.brandMetrics()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                BRAND_METRICS,
-                                BrandMetricRow.class,
-                                r -> ParquetTables.utcDate(r.getPeriodStart())))
-                .name("brand_metrics table")
-                .uid("brand-metrics-table");
-        outputs.pressureEffects()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                PRESSURE_EFFECT,
-                                PressureEffectRow.class,
-                                r -> ParquetTables.utcDate(r.getPeriodStart())))
-                .name("pressure_effect table")
-                .uid("pressure-effect-table");
-        outputs.equity()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                EQUITY,
-                                EquityRow.class,
-                                r -> ParquetTables.utcDate(r.getPeriodStart())))
-                .name("equity table")
-                .uid("equity-table");
-        outputs.brandHours()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                BRAND_HOURS,
-                                BrandHourRow.class,
-                                r -> ParquetTables.utcDate(r.getPeriodStart())))
-                .name("brand_hours table")
-                .uid("brand-hours-table");
-        outputs.caseIntervals()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                CASE_INTERVALS,
-                                CaseIntervalRow.class,
-                                r -> ParquetTables.utcDate(r.getOpenedAt())))
-                .name("case_intervals table")
-                .uid("case-intervals-table");
-        outputs.effects()
-                .sinkTo(
-                        ParquetTables.table(
-                                outputDir,
-                                EFFECTS,
-                                HazardRatioRow.class,
-                                r -> ParquetTables.utcDate(r.getPeriodStart())))
-                .name("effects table")
-                .uid("effects-table");
+    public static void attach(Outputs outputs, String outputDir, FileCompaction compaction) {
+        Tables tables = new Tables(outputDir, compaction);
+        tables.write(outputs.cases(), CASES, CaseRecord.class, c -> utc(c.getOpenedAt()));
+        tables.write(
+                outputs.exchanges(),
+                EXCHANGES,
+                ExchangeRecord.class,
+                e -> utc(e.getCaseOpenedAt()));
+        tables.write(
+                outputs.rejects(),
+                REJECTS,
+                Reject.class,
+                r -> LocalDate.ofEpochDay(r.getRejectedOn()));
+        tables.write(outputs.late(), LATE, LateRecord.class, l -> utc(l.getEventTime()));
+        tables.write(
+                outputs.brandMetrics(),
+                BRAND_METRICS,
+                BrandMetricRow.class,
+                r -> utc(r.getPeriodStart()));
+        tables.write(
+                outputs.pressureEffects(),
+                PRESSURE_EFFECT,
+                PressureEffectRow.class,
+                r -> utc(r.getPeriodStart()));
+        tables.write(outputs.equity(), EQUITY, EquityRow.class, r -> utc(r.getPeriodStart()));
+        tables.write(
+                outputs.brandHours(),
+                BRAND_HOURS,
+                BrandHourRow.class,
+                r -> utc(r.getPeriodStart()));
+        tables.write(
+                outputs.caseIntervals(),
+                CASE_INTERVALS,
+                CaseIntervalRow.class,
+                r -> utc(r.getOpenedAt()));
+        tables.write(
+                outputs.effects(), EFFECTS, HazardRatioRow.class, r -> utc(r.getPeriodStart()));
         provisional(outputs, outputDir, BRAND_METRICS, BrandMetricRow.class);
         provisional(outputs, outputDir, PRESSURE_EFFECT, PressureEffectRow.class);
         provisional(outputs, outputDir, EQUITY, EquityRow.class);
@@ -167,6 +115,24 @@ public final class OutputTables {
                 .sinkTo(ProvisionalTables.table(outputDir, table, rowType))
                 .name(name + " table")
                 .uid(name.replace('_', '-') + "-table");
+    }
+
+    private static LocalDate utc(long epochMillis) {
+        return ParquetTables.utcDate(epochMillis);
+    }
+
+    /** One sink per table, named after it; savepoints find a sink's state by its uid. */
+    private record Tables(String outputDir, FileCompaction compaction) {
+
+        <T extends SpecificRecordBase> void write(
+                DataStream<T> rows,
+                String table,
+                Class<T> type,
+                SerializableFunction<T, LocalDate> partitionDate) {
+            rows.sinkTo(ParquetTables.table(outputDir, table, type, partitionDate, compaction))
+                    .name(table + " table")
+                    .uid(table.replace('_', '-') + "-table");
+        }
     }
 
     /** Marks every table complete, as Hadoop-style readers expect after a finished batch run. */

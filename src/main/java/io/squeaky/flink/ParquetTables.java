@@ -7,6 +7,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.formats.parquet.ParquetBuilder;
@@ -21,7 +22,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Parquet tables written by FileSink: Snappy-compressed, Hive-style {@code dt=YYYY-MM-DD}
  * partitions, part files ending in {@code .parquet} so that a {@code *.parquet} glob never meets
- * in-progress files or markers. Files become visible when the batch ends or a checkpoint completes.
+ * in-progress files or markers. Files become visible when the batch ends or a checkpoint completes;
+ * with a {@link FileCompaction}, a streaming run's files become visible merged, a few per
+ * partition.
  */
 public final class ParquetTables {
 
@@ -33,15 +36,24 @@ public final class ParquetTables {
             String outputDir,
             String table,
             Class<T> type,
-            SerializableFunction<T, LocalDate> partitionDate) {
-        return FileSink.forBulkFormat(new Path(outputDir, table), writerFactory(type))
-                .withBucketAssigner(new DatePartitions<>(partitionDate))
+            SerializableFunction<T, LocalDate> partitionDate,
+            FileCompaction compaction) {
+        FileSink.DefaultBulkFormatBuilder<T> sink =
+                FileSink.forBulkFormat(new Path(outputDir, table), writerFactory(type));
+        sink.withBucketAssigner(new DatePartitions<>(partitionDate))
                 .withOutputFileConfig(
                         OutputFileConfig.builder()
                                 .withPartPrefix("part")
                                 .withPartSuffix(".parquet")
-                                .build())
-                .build();
+                                .build());
+        if (compaction.enabled()) {
+            // Files waiting to be merged are committed under hidden names (".part-*.parquet"),
+            // the merged one as "compacted-part-*.parquet"; readers must skip hidden files.
+            sink.enableCompact(
+                    compaction.strategy(),
+                    new RecordWiseFileCompactor<>(new ParquetRecords<>(type)));
+        }
+        return sink.build();
     }
 
     public static LocalDate utcDate(long epochMillis) {

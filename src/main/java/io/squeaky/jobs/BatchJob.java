@@ -1,5 +1,6 @@
 package io.squeaky.jobs;
 
+import io.squeaky.flink.FileCompaction;
 import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.PostFileFormat;
 import io.squeaky.ingest.InputFormat;
@@ -82,7 +83,15 @@ public final class BatchJob {
         }
         JobExecutionResult result =
                 JobRunner.run(
-                        env, input, config.pipeline(), "squeaky batch", true, report, job -> {});
+                        env,
+                        input,
+                        config.pipeline(),
+                        FileCompaction.NONE,
+                        outputs -> {},
+                        "squeaky batch",
+                        true,
+                        report,
+                        job -> {});
         Optional<String> mismatch = InputVerdict.of(config, result.getAllAccumulatorResults());
         if (mismatch.isPresent()) {
             throw new InputMismatchException(mismatch.get());

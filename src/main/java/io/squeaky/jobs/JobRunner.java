@@ -1,5 +1,6 @@
 package io.squeaky.jobs;
 
+import io.squeaky.flink.FileCompaction;
 import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.SummariseBrands;
 import io.squeaky.records.BrandSummaryLine;
@@ -58,12 +59,15 @@ final class JobRunner {
     /**
      * Builds the workflow on the input and runs it to the end. A bounded run also computes each
      * brand's line of the censoring-aware summary and brings the lines back to print; an unbounded
-     * one never ends, and does not.
+     * one never ends, and does not. {@code additions} attaches what a version of the job adds to
+     * the workflow's outputs besides the tables.
      */
     static JobExecutionResult run(
             StreamExecutionEnvironment env,
             DataStream<SourceRecord> input,
             PipelineConfig pipeline,
+            FileCompaction compaction,
+            Consumer<SqueakyWorkflow.Outputs> additions,
             String name,
             boolean bounded,
             PrintStream report,
@@ -75,7 +79,8 @@ final class JobRunner {
                 input,
                 pipeline.settings(),
                 outputs -> {
-                    OutputTables.attach(outputs, pipeline.output());
+                    OutputTables.attach(outputs, pipeline.output(), compaction);
+                    additions.accept(outputs);
                     if (bounded) {
                         lines.add(
                                 outputs.cases()

@@ -117,6 +117,31 @@ final class Options {
         return value;
     }
 
+    /** A size in bytes: {@code 134217728}, {@code 512kb}, {@code 128mb} or {@code 1gb}. */
+    long bytes(String name, long fallback) {
+        String value = get(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        int unit = v.endsWith("kb") ? 10 : v.endsWith("mb") ? 20 : v.endsWith("gb") ? 30 : 0;
+        try {
+            long amount = Long.parseLong(unit == 0 ? v : v.substring(0, v.length() - 2).strip());
+            if (amount < 0 || amount > (Long.MAX_VALUE >> unit)) {
+                throw new NumberFormatException();
+            }
+            return amount << unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--"
+                            + name
+                            + " expects a size such as 128mb, 512kb or 1gb, not '"
+                            + value
+                            + "'",
+                    e);
+        }
+    }
+
     /** A duration that must be longer than zero, named in the message when it is not. */
     Duration positiveDuration(String name, Duration fallback) {
         Duration value = duration(name, fallback);

@@ -1,5 +1,6 @@
 package io.squeaky.jobs;
 
+import io.squeaky.flink.FileCompaction;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ public record StreamingConfig(
         boolean overwrite,
         boolean resume,
         String resumeFrom,
+        FileCompaction compaction,
         PipelineConfig pipeline) {
 
     static final String USAGE =
@@ -50,6 +52,12 @@ public record StreamingConfig(
               --resume              continue the run in DIR from its newest savepoint or
                                     checkpoint (Kafka offsets, open cases and files pending)
               --resume-from PATH    continue from this savepoint or checkpoint instead
+              --target-file-size S  merge each table partition's small files into files of
+                                    about this size (default 128mb)
+              --compact-every D     ... or after this long, whichever comes first (default 5m;
+                                    0s writes one file per checkpoint, partition and subtask,
+                                    visible at once); rows wait up to this long, plus two
+                                    checkpoints, before readers see them
               --overwrite           replace the tables and state of an earlier run in DIR
               --fail-once-after N   recovery drill: fail once after N records and a checkpoint
               --provisional-every D statistics rows for periods not yet final, as of every D of
@@ -79,7 +87,9 @@ public record StreamingConfig(
                         "overwrite",
                         "resume",
                         "fail-once-after",
-                        "provisional-every"));
+                        "provisional-every",
+                        "target-file-size",
+                        "compact-every"));
         options.allowOnly(known);
         String postsTopic = options.get("posts-topic", "squeaky.posts");
         String eventsTopic = options.get("events-topic", "squeaky.events");
@@ -101,6 +111,16 @@ public record StreamingConfig(
         if (resumeFrom != null) {
             Locations.inputsExist(List.of(resumeFrom), "--resume-from");
         }
+        Duration checkpointInterval =
+                options.positiveDuration("checkpoint-interval", Duration.ofSeconds(30));
+        if (options.duration("compact-every", Duration.ZERO).isNegative()) {
+            throw new IllegalArgumentException("--compact-every must not be negative");
+        }
+        FileCompaction compaction =
+                FileCompaction.of(
+                        options.bytes("target-file-size", FileCompaction.DEFAULT_TARGET_BYTES),
+                        options.duration("compact-every", FileCompaction.DEFAULT_INTERVAL),
+                        checkpointInterval);
         return new StreamingConfig(
                 options.required("bootstrap-servers"),
                 postsTopic.isBlank() ? null : postsTopic,
@@ -108,12 +128,13 @@ public record StreamingConfig(
                 options.get("group-id", "squeaky"),
                 properties(options.get("kafka-properties", null)),
                 options.flag("bounded"),
-                options.positiveDuration("checkpoint-interval", Duration.ofSeconds(30)),
+                checkpointInterval,
                 checkpointDir,
                 options.integer("fail-once-after", 0),
                 options.flag("overwrite"),
                 resume,
                 resumeFrom,
+                compaction,
                 pipeline);
     }
 

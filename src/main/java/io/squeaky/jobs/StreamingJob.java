@@ -59,7 +59,8 @@ public final class StreamingJob {
                     job -> {
                         stop[0] = new GracefulStop(job, folder.savepoints(), out);
                         stop[0].onSignals();
-                    });
+                    },
+                    outputs -> {});
             return 0;
         } catch (Exception e) {
             if (stop[0] != null && stop[0].requested()) {
@@ -79,8 +80,21 @@ public final class StreamingJob {
     public static JobExecutionResult run(
             StreamingConfig config, PrintStream report, Consumer<JobClient> started)
             throws Exception {
+        return run(config, report, started, outputs -> {});
+    }
+
+    /**
+     * Runs the job with {@code additions} attached to the workflow's outputs besides the tables:
+     * how a later version adds an operator, and how a test builds that version.
+     */
+    public static JobExecutionResult run(
+            StreamingConfig config,
+            PrintStream report,
+            Consumer<JobClient> started,
+            Consumer<SqueakyWorkflow.Outputs> additions)
+            throws Exception {
         prepare(config, report);
-        return start(config, report, started);
+        return start(config, report, started, additions);
     }
 
     /**
@@ -115,7 +129,10 @@ public final class StreamingJob {
     }
 
     private static JobExecutionResult start(
-            StreamingConfig config, PrintStream report, Consumer<JobClient> started)
+            StreamingConfig config,
+            PrintStream report,
+            Consumer<JobClient> started,
+            Consumer<SqueakyWorkflow.Outputs> additions)
             throws Exception {
         OutputFolder folder = new OutputFolder(config.pipeline().output());
         String checkpoints =
@@ -178,6 +195,8 @@ public final class StreamingJob {
                         env,
                         input,
                         config.pipeline(),
+                        config.compaction(),
+                        additions,
                         "squeaky stream",
                         config.bounded(),
                         report,

@@ -140,9 +140,7 @@ public final class BrandPeriodStatistics
         long firesAt = settings.firesAt(periodStart);
         if (timestamp < firesAt) {
             List<CaseFacts> asOf = provisionalWindow.asOf(timestamp, cases.get());
-            // At the end of a bounded input every window goes final at once: no point in
-            // provisional rows that the final ones replace in the same commit.
-            if (!asOf.isEmpty() && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+            if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
                 writeProvisional(
                         timestamp,
                         PeriodStatistics.of(

@@ -122,7 +122,7 @@ public final class PeriodEffects
         long firesAt = firesAt(key);
         if (timestamp < firesAt) {
             List<CaseIntervalRow> asOf = provisionalWindow.asOf(timestamp, intervals.get());
-            if (!asOf.isEmpty() && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+            if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
                 writeProvisional(timestamp, Long.parseLong(key), asOf, ctx);
             }
             return;

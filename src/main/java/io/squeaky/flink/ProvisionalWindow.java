@@ -87,6 +87,25 @@ final class ProvisionalWindow<C, O> {
     }
 
     /**
+     * Whether to compute the figures as of a provisional instant whose timer fires now: not when
+     * the watermark has already passed a later instant, as when the job catches up on a backlog or
+     * the input ends. The window then computes once, as of the latest instant passed (its timer is
+     * set there and fires in the same advance of the watermark), and the instants in between get no
+     * rows of it: a replay at a high speed-up pays for the instants it shows, not for every one it
+     * passes.
+     */
+    boolean due(long instant, long firesAt, TimerService timers) {
+        long latest = schedule.tickAtOrBefore(timers.currentWatermark());
+        if (latest <= instant) {
+            return true;
+        }
+        if (latest < firesAt) {
+            timers.registerEventTimeTimer(latest);
+        }
+        return false;
+    }
+
+    /**
      * The window's items as of a provisional instant: the closed ones, less those closed after it,
      * and the snapshots taken at it. Drops the state the instant no longer needs.
      */

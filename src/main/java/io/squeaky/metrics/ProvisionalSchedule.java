@@ -50,6 +50,11 @@ public record ProvisionalSchedule(long everyMillis, Long asOf) implements Serial
         return next < from ? Long.MAX_VALUE : next;
     }
 
+    /** The last provisional instant at or before {@code instant}. */
+    public long tickAtOrBefore(long instant) {
+        return instant - Math.floorMod(instant, everyMillis);
+    }
+
     /** The first provisional instant at or after {@code instant}. */
     public long tickAtOrAfter(long instant) {
         return isTick(instant) ? instant : tickAfter(instant);

@@ -104,13 +104,19 @@ class BrandPeriodStatisticsTest {
     void provisionalRowsAsOfAnInstantCountItsOpenCasesAndGoWhenThePeriodIsFinal() throws Exception {
         harness.close();
         harness = harness(HOURLY);
+        long oneHourIn = DAY_ONE + Duration.ofHours(1).toMillis();
         long twoHoursIn = DAY_ONE + Duration.ofHours(2).toMillis();
         send(facts("a", DAY_ONE + 60_000L));
+        harness.processBothWatermarks(new Watermark(oneHourIn));
+        assertThat(provisional(oneHourIn))
+                .as("as of one hour in, a alone had closed")
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getCases()).isEqualTo(1));
+
         open(twoHoursIn, facts("b", DAY_ONE + 90_000L));
         // Closed at three hours in, ahead of the watermark: as of two hours in it was still open.
         harness.processElement1(new StreamRecord<>(facts("c", twoHoursIn), twoHoursIn + 3_600_000));
         open(twoHoursIn, facts("c", twoHoursIn));
-
         harness.processBothWatermarks(new Watermark(twoHoursIn));
 
         assertThat(harness.extractOutputValues()).as("nothing final yet").isEmpty();
@@ -118,9 +124,6 @@ class BrandPeriodStatisticsTest {
                 .as("a closed, b and c open")
                 .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3))
                 .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(3));
-        assertThat(provisional(DAY_ONE + 3_600_000L))
-                .as("as of one hour in, a alone had closed")
-                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(1));
 
         harness.processBothWatermarks(new Watermark(twoHoursIn + 3_600_000));
         assertThat(provisional(twoHoursIn + 3_600_000))
@@ -135,6 +138,25 @@ class BrandPeriodStatisticsTest {
                 .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(2));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void instantsTheWatermarkPassesAtOnceGetOneComputationAsOfTheLatest() throws Exception {
+        harness.close();
+        harness = harness(HOURLY);
+        for (int hour = 1; hour <= 3; hour++) {
+            long closedAt = DAY_ONE + Duration.ofHours(hour).toMillis();
+            harness.processElement1(new StreamRecord<>(facts("case" + hour, DAY_ONE), closedAt));
+        }
+        long threeHoursIn = DAY_ONE + Duration.ofHours(3).toMillis();
+        harness.processBothWatermarks(new Watermark(threeHoursIn + 1_800_000));
+
+        assertThat(harness.getSideOutput(BrandPeriodStatistics.PROVISIONAL))
+                .extracting(record -> record.getValue().getAsOf())
+                .containsOnly(threeHoursIn);
+        assertThat(provisional(threeHoursIn))
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3));
+        assertThat(harness.numEventTimeTimers()).as("only the final firing").isEqualTo(1);
     }
 
     @Test

@@ -228,7 +228,12 @@ class ProvisionalStatisticsITCase {
         }
         long middle = (replay.firstEventTime() + replay.lastEventTime()) / 2;
         List<List<Object>> nearest =
-                rows("SELECT instant FROM (" + common + ") ORDER BY abs(instant - " + middle + ") LIMIT 1");
+                rows(
+                        "SELECT instant FROM ("
+                                + common
+                                + ") ORDER BY abs(instant - "
+                                + middle
+                                + ") LIMIT 1");
         assertThat(nearest).as("an instant written to all five tables").isNotEmpty();
         return ((Number) nearest.get(0).get(0)).longValue();
     }

@@ -197,6 +197,9 @@ class LateAndQuietITCase {
                                 "--idleness", "1s",
                                 "--out-of-order", "10m",
                                 "--checkpoint-interval", "1s",
+                                // Files are counted while the job runs: visible at each
+                                // checkpoint, not after a merge interval.
+                                "--compact-every", "0s",
                                 "--output", output.toString(),
                                 "--parallelism", "2"));
         args.addAll(List.of(options));

@@ -154,7 +154,10 @@ class CompactedFilesITCase {
                 .isGreaterThan(2);
 
         for (String table : OutputTables.ALL) {
-            if (table.equals(OutputTables.REJECTS) || table.equals(OutputTables.LATE)) {
+            // Provisional rows exist in the stream only: a batch run without --as-of has none.
+            if (table.equals(OutputTables.REJECTS)
+                    || table.equals(OutputTables.LATE)
+                    || OutputTables.PROVISIONAL.contains(table)) {
                 continue;
             }
             String perPeriod = table.equals(OutputTables.EFFECTS) ? " WHERE period <> 'all'" : "";

@@ -104,6 +104,10 @@ class ProvisionalStatisticsITCase {
                                 "6h",
                                 "--checkpoint-interval",
                                 "1s",
+                                // Rows read while the job runs: visible at each checkpoint,
+                                // not after a merge interval (CompactedFilesITCase covers that).
+                                "--compact-every",
+                                "0s",
                                 "--output",
                                 stream.toString()));
         ReplayRun.Result replay =

@@ -12,6 +12,7 @@ import io.squeaky.jobs.BatchJob;
 import io.squeaky.jobs.StreamingConfig;
 import io.squeaky.jobs.StreamingJob;
 import io.squeaky.kafka.KafkaBroker;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -204,6 +205,10 @@ class ProvisionalStatisticsITCase {
                                             + ") LIMIT 5"))
                     .as("%s rows only the streaming run wrote as of the instant", table)
                     .isEmpty();
+            if (!hasParquet(batch.resolve(table))) {
+                // A cut before any period of this table was final writes no final rows.
+                continue;
+            }
             String perPeriod = table.equals("effects") ? " WHERE period <> 'all'" : "";
             assertThat(
                             rows(
@@ -309,6 +314,15 @@ class ProvisionalStatisticsITCase {
                 + "\"occurred_at\":\""
                 + Instant.ofEpochMilli(at)
                 + "\",\"post_ids\":[]}";
+    }
+
+    private static boolean hasParquet(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        }
     }
 
     private static String parquet(Path output, String table) {

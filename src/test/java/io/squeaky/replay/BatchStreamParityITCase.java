@@ -2,6 +2,9 @@ package io.squeaky.replay;
 
 import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
+import static io.squeaky.replay.ReplayFiles.arguments;
+import static io.squeaky.replay.ReplayFiles.quiet;
+import static io.squeaky.replay.ReplayFiles.writeEventsAsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.TestClusters;
@@ -11,14 +14,7 @@ import io.squeaky.jobs.BatchJob;
 import io.squeaky.jobs.StreamingConfig;
 import io.squeaky.jobs.StreamingJob;
 import io.squeaky.kafka.KafkaBroker;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -197,26 +193,5 @@ class BatchStreamParityITCase {
                                         + stream.resolve("pressure_effect")
                                         + "/dt=*/*.parquet') GROUP BY ALL"))
                 .isPositive();
-    }
-
-    private static void writeEventsAsJson(Path csv, Path jsonl, long[] skipped) throws Exception {
-        Files.createDirectories(jsonl.getParent());
-        try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-            for (Iterator<ReplayMessage> it = ArchiveMessages.events(csv, "unused", skipped);
-                    it.hasNext(); ) {
-                out.write(it.next().value());
-                out.write('\n');
-            }
-        }
-    }
-
-    private static String[] arguments(List<String> shared, String... own) {
-        List<String> all = new ArrayList<>(List.of(own));
-        all.addAll(shared);
-        return all.toArray(String[]::new);
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream());
     }
 }

@@ -2,6 +2,9 @@ package io.squeaky.replay;
 
 import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
+import static io.squeaky.replay.ReplayFiles.arguments;
+import static io.squeaky.replay.ReplayFiles.quiet;
+import static io.squeaky.replay.ReplayFiles.writeEventsAsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.LatestStatisticsView;
@@ -13,10 +16,6 @@ import io.squeaky.jobs.StreamingConfig;
 import io.squeaky.jobs.StreamingJob;
 import io.squeaky.kafka.KafkaBroker;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +69,7 @@ class ProvisionalStatisticsITCase {
                 new String[] {"--output", data.toString(), "--cases", "800", "--seed", "33"});
         Path posts = data.resolve("posts/posts.jsonl");
         Path events = dir.resolve("events/events.jsonl");
-        writeEventsAsJson(data.resolve("desk/events.csv"), events);
+        writeEventsAsJson(data.resolve("desk/events.csv"), events, new long[] {0});
         KAFKA.createTopic("provisional.posts", 2);
         KAFKA.createTopic("provisional.events", 2);
         List<String> shared =
@@ -375,27 +372,5 @@ class ProvisionalStatisticsITCase {
                     }
                 });
         return started.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void writeEventsAsJson(Path csv, Path jsonl) throws Exception {
-        Files.createDirectories(jsonl.getParent());
-        long[] skipped = {0};
-        try (Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-            for (Iterator<ReplayMessage> it = ArchiveMessages.events(csv, "unused", skipped);
-                    it.hasNext(); ) {
-                out.write(it.next().value());
-                out.write('\n');
-            }
-        }
-    }
-
-    private static String[] arguments(List<String> shared, String... own) {
-        List<String> all = new ArrayList<>(List.of(own));
-        all.addAll(shared);
-        return all.toArray(String[]::new);
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream());
     }
 }

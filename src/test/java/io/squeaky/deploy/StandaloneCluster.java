@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -168,6 +170,25 @@ final class StandaloneCluster implements AutoCloseable {
             throw new IOException("GET " + path + ": HTTP " + response.statusCode());
         }
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /**
+     * The TaskManagers holding a subtask of the job. The REST API lists a subtask with no location
+     * as "(unassigned)" (one not deployed yet, or whose attempt was archived without one): that is
+     * no TaskManager, so it is left out.
+     */
+    Set<String> taskManagersRunning(String jobId) throws IOException, InterruptedException {
+        Set<String> used = new TreeSet<>();
+        for (JsonNode vertex : rest("/jobs/" + jobId).path("vertices")) {
+            String path = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText();
+            for (JsonNode taskManager : rest(path + "/taskmanagers").path("taskmanagers")) {
+                String id = taskManager.path("taskmanager-id").asText();
+                if (id.startsWith("taskmanager-")) {
+                    used.add(id);
+                }
+            }
+        }
+        return used;
     }
 
     JsonNode post(String path, String json) throws IOException, InterruptedException {

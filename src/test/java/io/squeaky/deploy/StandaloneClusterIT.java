@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,9 +68,9 @@ class StandaloneClusterIT {
             assertThat(jobs).hasSize(1);
             JsonNode job = jobs.get(0);
             assertThat(job.path("state").asText()).isEqualTo("FINISHED");
-            assertThat(taskManagersUsed(cluster, job.path("jid").asText()))
+            assertThat(cluster.taskManagersRunning(job.path("jid").asText()))
                     .as("task managers that ran the job's tasks")
-                    .hasSize(2);
+                    .containsExactly("taskmanager-1", "taskmanager-2");
         }
 
         assertThat(tables.resolve("cases/_SUCCESS")).exists();
@@ -92,23 +90,5 @@ class StandaloneClusterIT {
                                 .repliedCustomerPosts());
         assertThat(DuckDb.count("SELECT count(*) FROM " + DuckDb.table(tables, "brand_metrics")))
                 .isPositive();
-    }
-
-    private static Set<String> taskManagersUsed(StandaloneCluster cluster, String jobId)
-            throws Exception {
-        Set<String> used = new HashSet<>();
-        for (JsonNode vertex : cluster.rest("/jobs/" + jobId).path("vertices")) {
-            JsonNode placement =
-                    cluster.rest(
-                            "/jobs/"
-                                    + jobId
-                                    + "/vertices/"
-                                    + vertex.path("id").asText()
-                                    + "/taskmanagers");
-            for (JsonNode taskManager : placement.path("taskmanagers")) {
-                used.add(taskManager.path("taskmanager-id").asText());
-            }
-        }
-        return used;
     }
 }

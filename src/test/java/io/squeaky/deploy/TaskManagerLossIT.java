@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +102,7 @@ class TaskManagerLossIT {
                 awaitCompletedCheckpoint(cluster, job, 1, Duration.ofMinutes(1));
                 Thread.sleep(5_000);
                 // The scheduler may place both subtasks on either TaskManager: kill one it used.
-                used = taskManagersUsed(cluster, job);
+                used = cluster.taskManagersRunning(job);
                 assertThat(used).as("TaskManagers running the job").isNotEmpty();
                 doomed = Integer.parseInt(used.iterator().next().replace("taskmanager-", ""));
                 assertThat(playing).as("posts still arriving at the kill").isNotDone();
@@ -247,24 +246,6 @@ class TaskManagerLossIT {
         }
         throw new AssertionError(
                 "no checkpoint " + atLeast + " within " + within + ":\n" + cluster.logs());
-    }
-
-    private static Set<String> taskManagersUsed(StandaloneCluster cluster, String job)
-            throws Exception {
-        Set<String> used = new HashSet<>();
-        for (JsonNode vertex : cluster.rest("/jobs/" + job).path("vertices")) {
-            JsonNode placement =
-                    cluster.rest(
-                            "/jobs/"
-                                    + job
-                                    + "/vertices/"
-                                    + vertex.path("id").asText()
-                                    + "/taskmanagers");
-            for (JsonNode taskManager : placement.path("taskmanagers")) {
-                used.add(taskManager.path("taskmanager-id").asText());
-            }
-        }
-        return used;
     }
 
     /**

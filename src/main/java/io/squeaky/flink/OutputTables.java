@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -96,25 +98,11 @@ public final class OutputTables {
                 r -> utc(r.getOpenedAt()));
         tables.write(
                 outputs.effects(), EFFECTS, HazardRatioRow.class, r -> utc(r.getPeriodStart()));
-        provisional(outputs, outputDir, BRAND_METRICS, BrandMetricRow.class);
-        provisional(outputs, outputDir, PRESSURE_EFFECT, PressureEffectRow.class);
-        provisional(outputs, outputDir, EQUITY, EquityRow.class);
-        provisional(outputs, outputDir, BRAND_HOURS, BrandHourRow.class);
-        provisional(outputs, outputDir, EFFECTS, HazardRatioRow.class);
-    }
-
-    private static void provisional(
-            Outputs outputs,
-            String outputDir,
-            String table,
-            Class<? extends SpecificRecordBase> rowType) {
-        String name = table + ProvisionalTables.SUFFIX;
-        outputs.provisional()
-                .filter(row -> rowType.isInstance(row.getRow()))
-                .name(name + " rows")
-                .sinkTo(ProvisionalTables.table(outputDir, table, rowType))
-                .name(name + " table")
-                .uid(name.replace('_', '-') + "-table");
+        tables.provisional(outputs, BRAND_METRICS, BrandMetricRow.class);
+        tables.provisional(outputs, PRESSURE_EFFECT, PressureEffectRow.class);
+        tables.provisional(outputs, EQUITY, EquityRow.class);
+        tables.provisional(outputs, BRAND_HOURS, BrandHourRow.class);
+        tables.provisional(outputs, EFFECTS, HazardRatioRow.class);
     }
 
     private static LocalDate utc(long epochMillis) {
@@ -132,6 +120,21 @@ public final class OutputTables {
             rows.sinkTo(ParquetTables.table(outputDir, table, type, partitionDate, compaction))
                     .name(table + " table")
                     .uid(table.replace('_', '-') + "-table");
+        }
+
+        void provisional(
+                Outputs outputs, String table, Class<? extends SpecificRecordBase> rowType) {
+            String name = table + ProvisionalTables.SUFFIX;
+            Schema schema = ProvisionalTables.schema(rowType);
+            outputs.provisional()
+                    .filter(row -> rowType.isInstance(row.getRow()))
+                    .name(name + " rows")
+                    .map(ProvisionalTables.flat(schema))
+                    .returns(new GenericRecordAvroTypeInfo(schema))
+                    .name(name + " flat rows")
+                    .sinkTo(ProvisionalTables.table(outputDir, table, schema, compaction))
+                    .name(name + " table")
+                    .uid(name.replace('_', '-') + "-table");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.squeaky.flink;
 
 import java.io.IOException;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
@@ -16,13 +18,22 @@ import org.apache.parquet.hadoop.ParquetReader;
  * them again into the merged file. Parquet's own Avro reader over Flink's file system: Flink's
  * {@code AvroParquetReaders} would need HDFS's classes.
  */
-final class ParquetRecords<T extends SpecificRecordBase>
-        implements RecordWiseFileCompactor.Reader.Factory<T> {
+final class ParquetRecords<T> implements RecordWiseFileCompactor.Reader.Factory<T> {
 
-    private final Class<T> type;
+    /** The generated class the rows are read as; none for generic records. */
+    private final Class<? extends SpecificRecordBase> type;
 
-    ParquetRecords(Class<T> type) {
+    private ParquetRecords(Class<? extends SpecificRecordBase> type) {
         this.type = type;
+    }
+
+    static <T extends SpecificRecordBase> ParquetRecords<T> specific(Class<T> type) {
+        return new ParquetRecords<>(type);
+    }
+
+    /** Rows as generic records of the schema each file was written with. */
+    static ParquetRecords<GenericRecord> generic() {
+        return new ParquetRecords<>(null);
     }
 
     @Override
@@ -34,7 +45,10 @@ final class ParquetRecords<T extends SpecificRecordBase>
         try {
             reader =
                     AvroParquetReader.<T>builder(new ParquetInputFile(in, length))
-                            .withDataModel(new SpecificData(type.getClassLoader()))
+                            .withDataModel(
+                                    type == null
+                                            ? GenericData.get()
+                                            : new SpecificData(type.getClassLoader()))
                             .build();
         } catch (IOException | RuntimeException e) {
             in.close();

@@ -51,7 +51,7 @@ public final class ParquetTables {
             // the merged one as "compacted-part-*.parquet"; readers must skip hidden files.
             sink.enableCompact(
                     compaction.strategy(),
-                    new RecordWiseFileCompactor<>(new ParquetRecords<>(type)));
+                    new RecordWiseFileCompactor<>(ParquetRecords.specific(type)));
         }
         return sink.build();
     }

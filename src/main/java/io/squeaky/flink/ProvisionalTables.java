@@ -1,7 +1,6 @@
 package io.squeaky.flink;
 
 import io.squeaky.records.ProvisionalRow;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -10,9 +9,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
@@ -22,7 +21,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * The companion tables of provisional rows, {@code <table>_provisional}: each holds its statistics
  * table's columns, in the same order and of the same types, then {@code status} (always {@code
- * provisional}) and {@code as_of}. Partitioned and committed like the final tables.
+ * provisional}) and {@code as_of}. Partitioned, committed and merged like the final tables.
  */
 public final class ProvisionalTables {
 
@@ -31,29 +30,46 @@ public final class ProvisionalTables {
 
     private ProvisionalTables() {}
 
-    /** The companion table of provisional rows of one row type. */
-    public static <T extends SpecificRecordBase> FileSink<ProvisionalRow> table(
-            String outputDir, String finalTable, Class<T> rowType) {
-        return FileSink.forBulkFormat(
+    /**
+     * The companion table of provisional rows of one row type, written (and, in a streaming run,
+     * merged) like the final tables; its rows come flat, from {@link #flat}.
+     */
+    public static FileSink<GenericRecord> table(
+            String outputDir, String finalTable, Schema schema, FileCompaction compaction) {
+        String text = schema.toString();
+        FileSink.DefaultBulkFormatBuilder<GenericRecord> sink =
+                FileSink.forBulkFormat(
                         new Path(outputDir, finalTable + SUFFIX),
-                        new FlatWriters(schema(rowType).toString()))
-                .withBucketAssigner(
-                        new ParquetTables.DatePartitions<ProvisionalRow>(
-                                r ->
-                                        ParquetTables.utcDate(
-                                                (Long)
-                                                        ((SpecificRecordBase) r.getRow())
-                                                                .get("period_start"))))
+                        new ParquetWriterFactory<>(
+                                out ->
+                                        AvroParquetWriter.<GenericRecord>builder(out)
+                                                .withSchema(new Schema.Parser().parse(text))
+                                                .withDataModel(GenericData.get())
+                                                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                                                .withPageSize(ParquetTables.PAGE_SIZE)
+                                                .build()));
+        sink.withBucketAssigner(
+                        new ParquetTables.DatePartitions<GenericRecord>(
+                                r -> ParquetTables.utcDate((Long) r.get("period_start"))))
                 .withOutputFileConfig(
                         OutputFileConfig.builder()
                                 .withPartPrefix("part")
                                 .withPartSuffix(".parquet")
-                                .build())
-                .build();
+                                .build());
+        if (compaction.enabled()) {
+            sink.enableCompact(
+                    compaction.strategy(), new RecordWiseFileCompactor<>(ParquetRecords.generic()));
+        }
+        return sink.build();
+    }
+
+    /** A provisional row as one flat row of its companion table's {@code schema}. */
+    public static MapFunction<ProvisionalRow, GenericRecord> flat(Schema schema) {
+        return new Flatten(schema.toString());
     }
 
     /** The final table's schema with {@code status} and {@code as_of} appended. */
-    static Schema schema(Class<? extends SpecificRecordBase> rowType) {
+    public static Schema schema(Class<? extends SpecificRecordBase> rowType) {
         Schema row = TableSchemas.withLogicalTypes(SpecificData.get().getSchema(rowType));
         List<Schema.Field> fields = new ArrayList<>();
         for (Schema.Field field : row.getFields()) {
@@ -75,53 +91,29 @@ public final class ProvisionalTables {
                 row.getName() + "Provisional", row.getDoc(), row.getNamespace(), false, fields);
     }
 
-    /** Writes each provisional row as one flat Parquet row. */
-    private static final class FlatWriters implements BulkWriter.Factory<ProvisionalRow> {
+    private static final class Flatten implements MapFunction<ProvisionalRow, GenericRecord> {
 
         private final String schema;
+        private transient Schema flat;
 
-        FlatWriters(String schema) {
+        Flatten(String schema) {
             this.schema = schema;
         }
 
         @Override
-        public BulkWriter<ProvisionalRow> create(FSDataOutputStream out) throws IOException {
-            Schema flat = new Schema.Parser().parse(schema);
-            BulkWriter<GenericRecord> parquet =
-                    new ParquetWriterFactory<GenericRecord>(
-                                    file ->
-                                            AvroParquetWriter.<GenericRecord>builder(file)
-                                                    .withSchema(flat)
-                                                    .withDataModel(GenericData.get())
-                                                    .withCompressionCodec(
-                                                            CompressionCodecName.SNAPPY)
-                                                    .withPageSize(ParquetTables.PAGE_SIZE)
-                                                    .build())
-                            .create(out);
+        public GenericRecord map(ProvisionalRow provisional) {
+            if (flat == null) {
+                flat = new Schema.Parser().parse(schema);
+            }
+            SpecificRecordBase row = (SpecificRecordBase) provisional.getRow();
             int columns = flat.getFields().size() - 2;
-            return new BulkWriter<>() {
-                @Override
-                public void addElement(ProvisionalRow element) throws IOException {
-                    SpecificRecordBase row = (SpecificRecordBase) element.getRow();
-                    GenericData.Record record = new GenericData.Record(flat);
-                    for (int i = 0; i < columns; i++) {
-                        record.put(i, row.get(i));
-                    }
-                    record.put(columns, STATUS);
-                    record.put(columns + 1, element.getAsOf());
-                    parquet.addElement(record);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    parquet.flush();
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    parquet.finish();
-                }
-            };
+            GenericData.Record record = new GenericData.Record(flat);
+            for (int i = 0; i < columns; i++) {
+                record.put(i, row.get(i));
+            }
+            record.put(columns, STATUS);
+            record.put(columns + 1, provisional.getAsOf());
+            return record;
         }
     }
 }

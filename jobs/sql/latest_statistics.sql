@@ -9,9 +9,9 @@
 -- PostgreSQL, Trino, Spark SQL and most BI tools' SQL layers. It expects the ten tables by name;
 -- in DuckDB, over a job's output folder OUT:
 --
---   CREATE VIEW brand_metrics AS SELECT * FROM read_parquet('OUT/brand_metrics/dt=*/*.parquet');
+--   CREATE VIEW brand_metrics AS SELECT * FROM read_parquet('OUT/brand_metrics/dt=*/[!.]*.parquet');
 --   CREATE VIEW brand_metrics_provisional AS
---       SELECT * FROM read_parquet('OUT/brand_metrics_provisional/dt=*/*.parquet');
+--       SELECT * FROM read_parquet('OUT/brand_metrics_provisional/dt=*/[!.]*.parquet');
 --   ... the same for pressure_effect, equity, brand_hours and effects, then:
 --   .read jobs/sql/latest_statistics.sql
 --

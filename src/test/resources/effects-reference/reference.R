@@ -16,7 +16,7 @@
 #       CAST(desk_open AS INT) AS desk_open, followers_at_open, log10_followers,
 #       business_start_seconds, business_stop_seconds, CAST(business_event AS INT) AS business_event,
 #       first_channel, epoch_ms(opened_at) AS opened_at_ms, epoch_ms(period_start) AS period_start_ms
-#       FROM read_parquet('t/case_intervals/dt=*/*.parquet') ORDER BY case_id, endpoint,
+#       FROM read_parquet('t/case_intervals/dt=*/[!.]*.parquet') ORDER BY case_id, endpoint,
 #       start_seconds) TO 'data/case_intervals.csv.gz' (HEADER, COMPRESSION gzip)
 # The three models of the effects table, each fitted as the job fits it: coxph drops the rows
 # whose columns are missing (na.action = na.omit), which is how the reach model keeps the cases

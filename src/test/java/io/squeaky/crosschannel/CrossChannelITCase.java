@@ -132,6 +132,6 @@ class CrossChannelITCase {
     static String table(String name) {
         return "read_parquet('"
                 + dir.resolve("tables").resolve(name)
-                + "/dt=*/*.parquet', hive_partitioning=true)";
+                + "/dt=*/[!.]*.parquet', hive_partitioning=true)";
     }
 }

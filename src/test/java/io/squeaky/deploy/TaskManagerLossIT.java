@@ -159,11 +159,11 @@ class TaskManagerLossIT {
                         count(
                                 "SELECT count(*) FROM read_parquet('"
                                         + reference
-                                        + "/cases/dt=*/*.parquet')"))
+                                        + "/cases/dt=*/[!.]*.parquet')"))
                 .isEqualTo(CUSTOMERS);
         for (String table : List.of("cases", "exchanges")) {
-            String inBatch = "read_parquet('" + reference + "/" + table + "/dt=*/*.parquet')";
-            String inStream = "read_parquet('" + live + "/" + table + "/dt=*/*.parquet')";
+            String inBatch = "read_parquet('" + reference + "/" + table + "/dt=*/[!.]*.parquet')";
+            String inStream = "read_parquet('" + live + "/" + table + "/dt=*/[!.]*.parquet')";
             assertThat(
                             rows(
                                     "(SELECT * FROM "

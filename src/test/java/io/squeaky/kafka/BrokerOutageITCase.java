@@ -154,14 +154,14 @@ class BrokerOutageITCase {
                             rows(
                                     "SELECT count(*) - count(DISTINCT case_id) FROM read_parquet('"
                                             + live
-                                            + "/cases/dt=*/*.parquet')"))
+                                            + "/cases/dt=*/[!.]*.parquet')"))
                     .as("no case written twice")
                     .containsExactly(List.of(0L));
             assertThat(
                             rows(
                                     "SELECT count(*) FROM read_parquet('"
                                             + live
-                                            + "/exchanges/dt=*/*.parquet') WHERE replied_at IS NOT NULL"))
+                                            + "/exchanges/dt=*/[!.]*.parquet') WHERE replied_at IS NOT NULL"))
                     .as("every complaint's reply linked")
                     .containsExactly(List.of((long) CUSTOMERS));
         }
@@ -257,6 +257,6 @@ class BrokerOutageITCase {
                         + columns
                         + " FROM read_parquet('"
                         + output
-                        + "/cases/dt=*/*.parquet') ORDER BY case_id");
+                        + "/cases/dt=*/[!.]*.parquet') ORDER BY case_id");
     }
 }

@@ -55,7 +55,7 @@ class ExactlyOnceITCase {
                         rows(
                                 "SELECT count(*) - count(DISTINCT case_id) FROM read_parquet('"
                                         + failed
-                                        + "/cases/dt=*/*.parquet')"))
+                                        + "/cases/dt=*/[!.]*.parquet')"))
                 .as("no case written twice")
                 .containsExactly(List.of(0L));
     }
@@ -108,7 +108,7 @@ class ExactlyOnceITCase {
                         + columns
                         + " FROM read_parquet('"
                         + output
-                        + "/cases/dt=*/*.parquet') ORDER BY case_id");
+                        + "/cases/dt=*/[!.]*.parquet') ORDER BY case_id");
     }
 
     /** Customers complaining to Amazon, answered, and writing back, in event-time order. */

@@ -86,7 +86,7 @@ class KafkaInputITCase {
                         "SELECT ticket_id, first_channel, escalated, outcome, seconds_to_first_reply"
                                 + " FROM read_parquet('"
                                 + output
-                                + "/cases/dt=*/*.parquet')"
+                                + "/cases/dt=*/[!.]*.parquet')"
                                 + " ORDER BY ticket_id NULLS FIRST");
         assertThat(cases)
                 .extracting(Object::toString)
@@ -99,7 +99,7 @@ class KafkaInputITCase {
                                         + " record_sha256 = sha256('{broken json')"
                                         + " FROM read_parquet('"
                                         + output
-                                        + "/rejects/dt=*/*.parquet')"))
+                                        + "/rejects/dt=*/[!.]*.parquet')"))
                 .singleElement()
                 .satisfies(
                         r -> {

@@ -93,7 +93,7 @@ class LateAndQuietITCase {
                             rows(
                                     "SELECT record_id, lateness_seconds > 0 FROM read_parquet('"
                                             + output
-                                            + "/late/dt=*/*.parquet')"))
+                                            + "/late/dt=*/[!.]*.parquet')"))
                     .extracting(Object::toString)
                     .containsExactly("[twitter:3, true]");
             assertThat(
@@ -101,7 +101,7 @@ class LateAndQuietITCase {
                                     "SELECT post.author_id, post.author_handle, post.text FROM"
                                             + " read_parquet('"
                                             + output
-                                            + "/late/dt=*/*.parquet')"))
+                                            + "/late/dt=*/[!.]*.parquet')"))
                     .as("the late table keeps the customer's pseudonym, no account id or text")
                     .singleElement()
                     .satisfies(
@@ -116,14 +116,14 @@ class LateAndQuietITCase {
                             rows(
                                     "SELECT position, reason FROM read_parquet('"
                                             + output
-                                            + "/rejects/dt=*/*.parquet') ORDER BY 1"))
+                                            + "/rejects/dt=*/[!.]*.parquet') ORDER BY 1"))
                     .extracting(r -> r.get(0) + ":" + ((String) r.get(1)).split(":")[0])
                     .containsExactly("3:malformed JSON", "4:tweet without created_at");
             assertThat(
                             rows(
                                     "SELECT count(*), count(DISTINCT customer_id) FROM read_parquet('"
                                             + output
-                                            + "/cases/dt=*/*.parquet')"))
+                                            + "/cases/dt=*/[!.]*.parquet')"))
                     .extracting(Object::toString)
                     .as(
                             "the two October 2 complaints, once each, closed by the post after"
@@ -164,7 +164,7 @@ class LateAndQuietITCase {
                             rows(
                                     "SELECT closed_by, CAST(censored_at AT TIME ZONE 'UTC' AS VARCHAR) FROM read_parquet('"
                                             + cases
-                                            + "/dt=*/*.parquet')"))
+                                            + "/dt=*/[!.]*.parquet')"))
                     .extracting(Object::toString)
                     .containsExactly("[INACTIVITY, 2017-10-05 10:00:00]");
             Path metrics = output.resolve("brand_metrics");
@@ -174,7 +174,7 @@ class LateAndQuietITCase {
                                     "SELECT CAST(period_start AT TIME ZONE 'UTC' AS VARCHAR), cases,"
                                             + " events, censored FROM read_parquet('"
                                             + metrics
-                                            + "/dt=*/*.parquet') WHERE first_channel = 'all'"
+                                            + "/dt=*/[!.]*.parquet') WHERE first_channel = 'all'"
                                             + " AND pressure_bucket = 'ALL' AND clock = 'calendar'"
                                             + " AND endpoint = 'first_reply'"))
                     .as("2 October's window fired on the watermark; 6 October's is still open")

@@ -76,7 +76,7 @@ class SecuredKafkaITCase {
                         rows(
                                 "SELECT outcome, seconds_to_first_reply FROM read_parquet('"
                                         + output
-                                        + "/cases/dt=*/*.parquet')"))
+                                        + "/cases/dt=*/[!.]*.parquet')"))
                 .extracting(Object::toString)
                 .containsExactly("[HANDED_OFF_PRIVATE, 300]");
     }

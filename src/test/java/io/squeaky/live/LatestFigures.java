@@ -98,7 +98,7 @@ public final class LatestFigures {
                 + name
                 + " AS SELECT * FROM read_parquet('"
                 + folder.toAbsolutePath()
-                + "/dt=*/*.parquet')";
+                + "/dt=*/[!.]*.parquet')";
     }
 
     private static boolean committed(Path table) throws IOException {

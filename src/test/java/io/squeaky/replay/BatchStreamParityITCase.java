@@ -117,7 +117,7 @@ class BatchStreamParityITCase {
                         rows(
                                 "SELECT count(*) - count(DISTINCT case_id) FROM read_parquet('"
                                         + batch.resolve("cases")
-                                        + "/dt=*/*.parquet')"))
+                                        + "/dt=*/[!.]*.parquet')"))
                 .as("one row per case id, tickets cut at the maximum case length included")
                 .containsExactly(List.of(0L));
         for (String table :
@@ -134,10 +134,10 @@ class BatchStreamParityITCase {
             String inBatch =
                     "(SELECT * FROM read_parquet('"
                             + batch.resolve(table)
-                            + "/dt=*/*.parquet')"
+                            + "/dt=*/[!.]*.parquet')"
                             + perPeriod
                             + ")";
-            String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/*.parquet')";
+            String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/[!.]*.parquet')";
             assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
             assertThat(
                             rows(
@@ -158,7 +158,7 @@ class BatchStreamParityITCase {
                     .as("%s rows only the streaming run wrote", table)
                     .isEmpty();
         }
-        String effects = "/dt=*/*.parquet') WHERE scope = 'study' AND lower_95 IS NOT NULL";
+        String effects = "/dt=*/[!.]*.parquet') WHERE scope = 'study' AND lower_95 IS NOT NULL";
         assertThat(
                         count(
                                 "SELECT count(*) FROM read_parquet('"
@@ -178,20 +178,20 @@ class BatchStreamParityITCase {
                         count(
                                 "SELECT count(*) FROM read_parquet('"
                                         + stream.resolve("effects")
-                                        + "/dt=*/*.parquet') WHERE period = 'all'"))
+                                        + "/dt=*/[!.]*.parquet') WHERE period = 'all'"))
                 .isZero();
         assertThat(
                         count(
                                 "SELECT count(*) FROM read_parquet('"
                                         + stream.resolve("pressure_effect")
-                                        + "/dt=*/*.parquet') WHERE ratio_lower IS NOT NULL"))
+                                        + "/dt=*/[!.]*.parquet') WHERE ratio_lower IS NOT NULL"))
                 .as(
                         "comparisons with a bootstrap interval: %s",
                         rows(
                                 "SELECT comparison, count(*), count(ratio_lower), max(group_cases)"
                                         + " FROM read_parquet('"
                                         + stream.resolve("pressure_effect")
-                                        + "/dt=*/*.parquet') GROUP BY ALL"))
+                                        + "/dt=*/[!.]*.parquet') GROUP BY ALL"))
                 .isPositive();
     }
 }

@@ -323,7 +323,7 @@ class ProvisionalStatisticsITCase {
     }
 
     private static String parquet(Path output, String table) {
-        return "read_parquet('" + output.resolve(table) + "/dt=*/*.parquet')";
+        return "read_parquet('" + output.resolve(table) + "/dt=*/[!.]*.parquet')";
     }
 
     private static void awaitProvisionalAsOf(Path stream, long asOf, Duration patience)

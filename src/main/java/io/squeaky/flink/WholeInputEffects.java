@@ -1,11 +1,14 @@
 package io.squeaky.flink;
 
 import io.squeaky.metrics.EffectsTable;
+import io.squeaky.metrics.Endpoint;
 import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.records.HazardRatioRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -17,7 +20,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * because it has one window: a keyed operator would have BATCH sort every interval by a key they
  * all share. Open cases have no place in it (it fits closed cases only, and has no provisional
  * rows). Batch only (a stream has no end), so its list never needs checkpointing; the Cox fit needs
- * all intervals at once, and the list is dropped after it.
+ * all intervals at once, and the list is dropped after it. Its two endpoints are fitted side by
+ * side, on a thread each.
  */
 public final class WholeInputEffects extends AbstractStreamOperator<HazardRatioRow>
         implements OneInputStreamOperator<FitInterval, HazardRatioRow>, BoundedOneInput {
@@ -46,10 +50,28 @@ public final class WholeInputEffects extends AbstractStreamOperator<HazardRatioR
         long periodStart = intervals.stream().mapToLong(FitInterval::periodStart).min().orElse(0);
         List<FitInterval> window = intervals;
         intervals = new ArrayList<>();
-        for (HazardRatioRow row :
-                EffectsTable.fit(
-                        EffectsTable.WHOLE_INPUT, periodStart, window, settings.configHash())) {
-            output.collect(new StreamRecord<>(row));
+        // The last stage of a batch run, and at parallelism 1: a thread per endpoint lets it
+        // use the cores the finished stages left idle. The fits share no state.
+        ExecutorService fits =
+                Executors.newFixedThreadPool(
+                        Endpoint.values().length,
+                        task -> {
+                            Thread thread = new Thread(task, "whole-input effects fit");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            for (HazardRatioRow row :
+                    EffectsTable.fit(
+                            EffectsTable.WHOLE_INPUT,
+                            periodStart,
+                            window,
+                            settings.configHash(),
+                            fits)) {
+                output.collect(new StreamRecord<>(row));
+            }
+        } finally {
+            fits.shutdownNow();
         }
     }
 }

@@ -5,6 +5,9 @@ import io.squeaky.records.HazardRatioRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The {@code effects} rows of one set of {@code case_intervals} rows (one statistics period's, or a
@@ -28,9 +31,23 @@ public final class EffectsTable {
     /** As {@link #of}, from the rows as the fits read them. */
     public static List<HazardRatioRow> fit(
             String period, long periodStart, Collection<FitInterval> rows, String configHash) {
+        return fit(period, periodStart, rows, configHash, Runnable::run);
+    }
+
+    /**
+     * As {@link #fit(String, long, Collection, String)}, each endpoint's models fitted on {@code
+     * fits}: they share nothing but the sorted rows, so a run with a core to spare can fit the
+     * endpoints side by side. The rows come out in the same order, whatever the executor.
+     */
+    public static List<HazardRatioRow> fit(
+            String period,
+            long periodStart,
+            Collection<FitInterval> rows,
+            String configHash,
+            Executor fits) {
         List<FitInterval> sorted = new ArrayList<>(rows);
         sorted.sort(FitInterval.ORDER);
-        List<HazardRatioRow> out = new ArrayList<>();
+        List<CompletableFuture<List<EffectRow>>> byEndpoint = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
             List<CaseInterval> intervals = new ArrayList<>();
             for (FitInterval row : sorted) {
@@ -38,14 +55,34 @@ public final class EffectsTable {
                     intervals.add(row.interval());
                 }
             }
-            if (intervals.isEmpty()) {
-                continue;
+            if (!intervals.isEmpty()) {
+                byEndpoint.add(
+                        CompletableFuture.supplyAsync(
+                                () -> PressureHazardRatios.of(endpoint, intervals), fits));
             }
-            for (EffectRow effect : PressureHazardRatios.of(endpoint, intervals)) {
+        }
+        List<HazardRatioRow> out = new ArrayList<>();
+        for (CompletableFuture<List<EffectRow>> effects : byEndpoint) {
+            for (EffectRow effect : joined(effects)) {
                 out.add(row(period, periodStart, effect, configHash));
             }
         }
         return out;
+    }
+
+    /** The fit's rows, or what it threw, as the fit itself would have thrown it. */
+    private static List<EffectRow> joined(CompletableFuture<List<EffectRow>> effects) {
+        try {
+            return effects.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static HazardRatioRow row(

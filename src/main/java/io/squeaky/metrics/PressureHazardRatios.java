@@ -136,7 +136,8 @@ public final class PressureHazardRatios {
         if (events == 0) {
             return model.withoutEstimates(spec.withoutEvents());
         }
-        CoxFit fit = new CoxModel(Ties.EFRON).fit(data.build());
+        // effects has no column for the concordance or the robust score test.
+        CoxFit fit = new CoxModel(Ties.EFRON).fitCoefficients(data.build());
         if (!fit.converged()) {
             return model.withoutEstimates(fit.message());
         }

@@ -1,7 +1,6 @@
 package io.squeaky.flink;
 
 import io.squeaky.metrics.EffectsTable;
-import io.squeaky.metrics.Endpoint;
 import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.records.HazardRatioRow;
@@ -20,11 +19,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * because it has one window: a keyed operator would have BATCH sort every interval by a key they
  * all share. Open cases have no place in it (it fits closed cases only, and has no provisional
  * rows). Batch only (a stream has no end), so its list never needs checkpointing; the Cox fit needs
- * all intervals at once, and the list is dropped after it. Its two endpoints are fitted side by
- * side, on a thread each.
+ * all intervals at once, and the list is dropped after it. Its models are fitted two at a time.
  */
 public final class WholeInputEffects extends AbstractStreamOperator<HazardRatioRow>
         implements OneInputStreamOperator<FitInterval, HazardRatioRow>, BoundedOneInput {
+
+    private static final int FIT_THREADS = 2;
 
     private final StatisticsSettings settings;
 
@@ -50,11 +50,11 @@ public final class WholeInputEffects extends AbstractStreamOperator<HazardRatioR
         long periodStart = intervals.stream().mapToLong(FitInterval::periodStart).min().orElse(0);
         List<FitInterval> window = intervals;
         intervals = new ArrayList<>();
-        // The last stage of a batch run, and at parallelism 1: a thread per endpoint lets it
-        // use the cores the finished stages left idle. The fits share no state.
+        // A stage of parallelism 1 near the end of a batch run: a second thread lets its fits
+        // (one per endpoint and model, sharing no state) use a core the finished stages left.
         ExecutorService fits =
                 Executors.newFixedThreadPool(
-                        Endpoint.values().length,
+                        FIT_THREADS,
                         task -> {
                             Thread thread = new Thread(task, "whole-input effects fit");
                             thread.setDaemon(true);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -35,9 +34,10 @@ public final class EffectsTable {
     }
 
     /**
-     * As {@link #fit(String, long, Collection, String)}, each endpoint's models fitted on {@code
-     * fits}: they share nothing but the sorted rows, so a run with a core to spare can fit the
-     * endpoints side by side. The rows come out in the same order, whatever the executor.
+     * As {@link #fit(String, long, Collection, String)}, each endpoint's models fitted as tasks on
+     * {@code fits} (see {@link PressureHazardRatios#fit}): they share nothing but the sorted rows,
+     * so a run with a core to spare can fit them side by side. The rows come out in the same order,
+     * whatever the executor.
      */
     public static List<HazardRatioRow> fit(
             String period,
@@ -47,7 +47,7 @@ public final class EffectsTable {
             Executor fits) {
         List<FitInterval> sorted = new ArrayList<>(rows);
         sorted.sort(FitInterval.ORDER);
-        List<CompletableFuture<List<EffectRow>>> byEndpoint = new ArrayList<>();
+        List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
             List<CaseInterval> intervals = new ArrayList<>();
             for (FitInterval row : sorted) {
@@ -56,33 +56,16 @@ public final class EffectsTable {
                 }
             }
             if (!intervals.isEmpty()) {
-                byEndpoint.add(
-                        CompletableFuture.supplyAsync(
-                                () -> PressureHazardRatios.of(endpoint, intervals), fits));
+                models.addAll(PressureHazardRatios.fit(endpoint, intervals, fits));
             }
         }
         List<HazardRatioRow> out = new ArrayList<>();
-        for (CompletableFuture<List<EffectRow>> effects : byEndpoint) {
-            for (EffectRow effect : joined(effects)) {
+        for (CompletableFuture<List<EffectRow>> model : models) {
+            for (EffectRow effect : PressureHazardRatios.joined(model)) {
                 out.add(row(period, periodStart, effect, configHash));
             }
         }
         return out;
-    }
-
-    /** The fit's rows, or what it threw, as the fit itself would have thrown it. */
-    private static List<EffectRow> joined(CompletableFuture<List<EffectRow>> effects) {
-        try {
-            return effects.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private static HazardRatioRow row(

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 
 /**
@@ -31,6 +34,20 @@ public final class PressureHazardRatios {
 
     /** Per model, the study row per covariate, then each brand's, brands in name order. */
     public static List<EffectRow> of(Endpoint endpoint, List<CaseInterval> intervals) {
+        List<EffectRow> rows = new ArrayList<>();
+        for (CompletableFuture<List<EffectRow>> model : fit(endpoint, intervals, Runnable::run)) {
+            rows.addAll(joined(model));
+        }
+        return rows;
+    }
+
+    /**
+     * The rows of {@link #of}, each model's (its study fit, then its brands') a task on {@code
+     * fits}: the models share only the numbered intervals, which no task changes. The futures come
+     * in the order of {@link #of}'s rows.
+     */
+    static List<CompletableFuture<List<EffectRow>>> fit(
+            Endpoint endpoint, List<CaseInterval> intervals, Executor fits) {
         for (CaseInterval interval : intervals) {
             if (interval.endpoint() != endpoint) {
                 throw new IllegalArgumentException(
@@ -44,17 +61,42 @@ public final class PressureHazardRatios {
         Numbered numbered = Numbered.of(intervals);
         Map<String, int[]> byBrand = numbered.byBrand(intervals);
         int[] all = IntStream.range(0, intervals.size()).toArray();
-        List<EffectRow> rows = new ArrayList<>();
+        List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (EffectModel model : EffectModel.values()) {
-            rows.addAll(estimate(model, "study", null, endpoint, numbered, all, true));
-            byBrand.forEach(
-                    (brand, ofBrand) ->
-                            rows.addAll(
-                                    estimate(
-                                            model, "brand", brand, endpoint, numbered, ofBrand,
-                                            false)));
+            models.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                List<EffectRow> rows =
+                                        new ArrayList<>(
+                                                estimate(
+                                                        model, "study", null, endpoint, numbered,
+                                                        all, true));
+                                byBrand.forEach(
+                                        (brand, ofBrand) ->
+                                                rows.addAll(
+                                                        estimate(
+                                                                model, "brand", brand, endpoint,
+                                                                numbered, ofBrand, false)));
+                                return rows;
+                            },
+                            fits));
         }
-        return rows;
+        return models;
+    }
+
+    /** A fit's rows, or what it threw, as the fit itself would have thrown it. */
+    static List<EffectRow> joined(CompletableFuture<List<EffectRow>> fit) {
+        try {
+            return fit.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

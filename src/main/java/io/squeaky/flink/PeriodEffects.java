@@ -1,9 +1,9 @@
 package io.squeaky.flink;
 
 import io.squeaky.metrics.EffectsTable;
+import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
-import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.OpenCaseInterval;
 import io.squeaky.records.ProvisionalRow;
@@ -19,22 +19,23 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by statistics period (see {@link #byPeriod}), or by one key for a batch run's whole input
- * (see {@link #wholeInput}): gathers the {@code case_intervals} rows of every brand's cases and
- * writes the {@code effects} rows when all of them are in. A period is complete when the watermark
- * passes its end plus the maximum case length, the same moment the statistics windows fire; the
- * whole input at its end. The study-level model spans brands, so these windows are not per brand.
+ * Keyed by statistics period (see {@link #byPeriod}): gathers the {@code case_intervals} rows of
+ * every brand's cases, as the fits read them ({@link FitInterval}), and writes the {@code effects}
+ * rows when all of them are in. A period is complete when the watermark passes its end plus the
+ * maximum case length, the same moment the statistics windows fire. The study-level model spans
+ * brands, so these windows are not per brand. A batch run's whole input is {@link
+ * WholeInputEffects}'.
  *
  * <p>Until a period is complete, the second input brings the intervals of its cases still open at
  * each provisional instant, and the window writes provisional rows as of that instant to {@link
  * #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an instant writes the periods
- * not complete there as provisional rows as of it. The whole input has no provisional rows.
+ * not complete there as provisional rows as of it.
  *
  * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the
  * provisional snapshots, cleared then too.
  */
 public final class PeriodEffects
-        extends KeyedCoProcessFunction<String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow> {
+        extends KeyedCoProcessFunction<String, FitInterval, OpenCaseInterval, HazardRatioRow> {
 
     public static final OutputTag<ProvisionalRow> PROVISIONAL =
             new OutputTag<>("provisional-effects", new AvroTypeInfo<>(ProvisionalRow.class));
@@ -42,8 +43,8 @@ public final class PeriodEffects
     private final StatisticsSettings settings;
     private final ProvisionalSchedule provisional;
 
-    private transient ListState<CaseIntervalRow> intervals;
-    private transient ProvisionalWindow<CaseIntervalRow, OpenCaseInterval> provisionalWindow;
+    private transient ListState<FitInterval> intervals;
+    private transient ProvisionalWindow<FitInterval, OpenCaseInterval> provisionalWindow;
     private transient Count lateIntervals;
 
     public PeriodEffects(StatisticsSettings settings, ProvisionalSchedule provisional) {
@@ -52,8 +53,8 @@ public final class PeriodEffects
     }
 
     /** The window of a row in the per-period table: the start of its case's period. */
-    public static KeySelector<CaseIntervalRow, String> byPeriod() {
-        return row -> String.valueOf(row.getPeriodStart());
+    public static KeySelector<FitInterval, String> byPeriod() {
+        return row -> String.valueOf(row.periodStart());
     }
 
     /** The window of an open case's interval: the same as once the case has closed. */
@@ -61,23 +62,12 @@ public final class PeriodEffects
         return open -> String.valueOf(open.getInterval().getPeriodStart());
     }
 
-    /** The one window of the whole input. */
-    public static KeySelector<CaseIntervalRow, String> wholeInput() {
-        return row -> EffectsTable.WHOLE_INPUT;
-    }
-
-    /** Open cases have no place in the whole input's window: it fits closed cases only. */
-    public static KeySelector<OpenCaseInterval, String> openWholeInput() {
-        return open -> EffectsTable.WHOLE_INPUT;
-    }
-
     @Override
     public void open(OpenContext openContext) {
         intervals =
                 getRuntimeContext()
                         .getListState(
-                                new ListStateDescriptor<>(
-                                        "intervals", new AvroTypeInfo<>(CaseIntervalRow.class)));
+                                new ListStateDescriptor<>("intervals", FitIntervalType.INSTANCE));
         lateIntervals = new Count(getRuntimeContext(), Counters.INTERVALS_LATE_FOR_EFFECTS);
         provisionalWindow =
                 new ProvisionalWindow<>(
@@ -85,12 +75,12 @@ public final class PeriodEffects
                         provisional,
                         new AvroTypeInfo<>(OpenCaseInterval.class),
                         OpenCaseInterval::getAsOf,
-                        OpenCaseInterval::getInterval,
-                        CaseIntervalRow::getCaseId);
+                        open -> FitInterval.of(open.getInterval()),
+                        row -> row.interval().caseId());
     }
 
     @Override
-    public void processElement1(CaseIntervalRow row, Context ctx, Collector<HazardRatioRow> out)
+    public void processElement1(FitInterval row, Context ctx, Collector<HazardRatioRow> out)
             throws Exception {
         long firesAt = firesAt(ctx.getCurrentKey());
         if (firesAt <= ctx.timerService().currentWatermark()) {
@@ -101,18 +91,13 @@ public final class PeriodEffects
         }
         intervals.add(row);
         ctx.timerService().registerEventTimeTimer(firesAt);
-        if (firesAt < Long.MAX_VALUE) {
-            provisionalWindow.closed(row, ctx.timestamp(), firesAt, ctx.timerService());
-        }
+        provisionalWindow.closed(row, ctx.timestamp(), firesAt, ctx.timerService());
     }
 
     @Override
     public void processElement2(OpenCaseInterval open, Context ctx, Collector<HazardRatioRow> out)
             throws Exception {
-        long firesAt = firesAt(ctx.getCurrentKey());
-        if (firesAt < Long.MAX_VALUE) {
-            provisionalWindow.open(open, firesAt, ctx.timerService());
-        }
+        provisionalWindow.open(open, firesAt(ctx.getCurrentKey()), ctx.timerService());
     }
 
     @Override
@@ -121,41 +106,38 @@ public final class PeriodEffects
         String key = ctx.getCurrentKey();
         long firesAt = firesAt(key);
         if (timestamp < firesAt) {
-            List<CaseIntervalRow> asOf = provisionalWindow.asOf(timestamp, intervals.get());
+            List<FitInterval> asOf = provisionalWindow.asOf(timestamp, intervals.get());
             if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
                 writeProvisional(timestamp, Long.parseLong(key), asOf, ctx);
             }
             return;
         }
-        List<CaseIntervalRow> window = new ArrayList<>();
+        List<FitInterval> window = new ArrayList<>();
         intervals.get().forEach(window::add);
         intervals.clear();
         provisionalWindow.clear();
-        boolean whole = key.equals(EffectsTable.WHOLE_INPUT);
-        if (!whole && provisional.provisionalAtCut(firesAt)) {
+        if (provisional.provisionalAtCut(firesAt)) {
             writeProvisional(provisional.asOf(), Long.parseLong(key), window, ctx);
             return;
         }
-        long periodStart =
-                whole
-                        ? window.stream().mapToLong(CaseIntervalRow::getPeriodStart).min().orElse(0)
-                        : Long.parseLong(key);
-        String period = whole ? EffectsTable.WHOLE_INPUT : settings.period().name();
-        EffectsTable.of(period, periodStart, window, settings.configHash()).forEach(out::collect);
+        EffectsTable.fit(
+                        settings.period().name(),
+                        Long.parseLong(key),
+                        window,
+                        settings.configHash())
+                .forEach(out::collect);
     }
 
     private void writeProvisional(
-            long asOf, long periodStart, List<CaseIntervalRow> window, OnTimerContext ctx) {
+            long asOf, long periodStart, List<FitInterval> window, OnTimerContext ctx) {
         for (HazardRatioRow row :
-                EffectsTable.of(
+                EffectsTable.fit(
                         settings.period().name(), periodStart, window, settings.configHash())) {
             ctx.output(PROVISIONAL, new ProvisionalRow(asOf, row));
         }
     }
 
     private long firesAt(String key) {
-        return key.equals(EffectsTable.WHOLE_INPUT)
-                ? Long.MAX_VALUE
-                : settings.firesAt(Long.parseLong(key));
+        return settings.firesAt(Long.parseLong(key));
     }
 }

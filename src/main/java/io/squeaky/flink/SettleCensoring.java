@@ -3,6 +3,7 @@ package io.squeaky.flink;
 import io.squeaky.cases.Censoring;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.metrics.CaseIntervals;
+import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseIntervalRow;
@@ -37,6 +38,11 @@ public final class SettleCensoring
             new OutputTag<>("exchanges", new AvroTypeInfo<>(ExchangeRecord.class));
     public static final OutputTag<CaseIntervalRow> CASE_INTERVALS =
             new OutputTag<>("case-intervals", new AvroTypeInfo<>(CaseIntervalRow.class));
+
+    /** The same intervals as the fits read them: the table's rows are too costly to ship. */
+    public static final OutputTag<FitInterval> FIT_INTERVALS =
+            new OutputTag<>("fit-intervals", FitIntervalType.INSTANCE);
+
     private static final String KEY = "horizon";
 
     private final ValueStateDescriptor<CaseDraft> waitingDescriptor =
@@ -109,6 +115,7 @@ public final class SettleCensoring
         for (CaseIntervalRow interval :
                 CaseIntervals.of(draft, schedules.of(draft.getCaseRow().getBrand()), period)) {
             side.output(CASE_INTERVALS, interval);
+            side.output(FIT_INTERVALS, FitInterval.of(interval));
         }
     }
 

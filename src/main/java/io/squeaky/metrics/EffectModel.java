@@ -1,7 +1,7 @@
 package io.squeaky.metrics;
 
 import io.squeaky.metrics.Endpoint.Clock;
-import io.squeaky.stats.CountingProcessRow;
+import io.squeaky.stats.CoxData;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +61,7 @@ enum EffectModel {
 
     /**
      * The model as R's {@code coxph} takes it, {@code cluster()} included so that a refit reports
-     * the same robust se. R drops the rows whose columns are missing, as {@link #row} does.
+     * the same robust se. R drops the rows whose columns are missing, as {@link #addTo} does.
      */
     String formula(boolean stratified) {
         return "Surv("
@@ -72,36 +72,46 @@ enum EffectModel {
                 + " + cluster(customer_id)";
     }
 
-    /** The interval as this model reads it; null when it lacks a column the model needs. */
-    CountingProcessRow row(CaseInterval interval, boolean stratified) {
-        String stratum = stratified ? interval.brand() : "all";
+    /**
+     * Adds the interval as this model reads it to {@code data}, with the caller's numbers for its
+     * stratum and cluster (see {@link CoxData.Builder}); false, adding nothing, when it lacks a
+     * column the model needs.
+     */
+    boolean addTo(CoxData.Builder data, CaseInterval interval, int stratum, int cluster) {
         double[] values = new double[covariates.size()];
         for (int k = 0; k < values.length; k++) {
             Double value = value(interval, covariates.get(k));
             if (value == null) {
-                return null;
+                return false;
             }
             values[k] = value;
         }
         if (clock == Clock.BUSINESS) {
             if (interval.businessStopSeconds() == null) {
-                return null;
+                return false;
             }
-            return new CountingProcessRow(
+            data.add(
                     interval.businessStartSeconds(),
                     interval.businessStopSeconds(),
                     interval.businessEvent(),
                     values,
                     stratum,
-                    interval.customerId());
+                    cluster);
+            return true;
         }
-        return new CountingProcessRow(
+        data.add(
                 interval.startSeconds(),
                 interval.stopSeconds(),
                 interval.event(),
                 values,
                 stratum,
-                interval.customerId());
+                cluster);
+        return true;
+    }
+
+    /** Whether the interval counts as an event on this model's clock (it must be usable). */
+    boolean event(CaseInterval interval) {
+        return clock == Clock.BUSINESS ? interval.businessEvent() : interval.event();
     }
 
     private static Double value(CaseInterval interval, String covariate) {

@@ -4,14 +4,15 @@ import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The {@code effects} rows of one set of {@code case_intervals} rows (one statistics period's, or a
  * batch run's whole input): for each endpoint, the hazard ratios of {@link PressureHazardRatios},
- * study-level and per brand, for each of its models and clocks. The rows are sorted by case,
- * endpoint and start before fitting, so that the sums of the fit run in the same order whatever
+ * study-level and per brand, for each of its models and clocks. The rows are sorted in {@link
+ * FitInterval#ORDER} before fitting, so that the sums of the fit run in the same order whatever
  * order the rows arrived in, and batch and streaming write the same bits.
  */
 public final class EffectsTable {
@@ -19,43 +20,48 @@ public final class EffectsTable {
     /** The {@code period} of rows over a batch run's whole input. */
     public static final String WHOLE_INPUT = "all";
 
-    /**
-     * A total order on what the fit reads. Case, endpoint and start alone are not enough: a ticket
-     * whose customer fell quiet longer than the inactivity gap comes back as a second case with the
-     * same {@code case_id}, and rows tied on the key would keep their arrival order. Rows equal in
-     * every field compared here are interchangeable in the fit.
-     */
-    private static final Comparator<CaseIntervalRow> ORDER =
-            Comparator.comparing(CaseIntervalRow::getCaseId)
-                    .thenComparing(CaseIntervalRow::getEndpoint)
-                    .thenComparingLong(CaseIntervalRow::getOpenedAt)
-                    .thenComparingLong(CaseIntervalRow::getStartSeconds)
-                    .thenComparingLong(CaseIntervalRow::getStopSeconds)
-                    .thenComparing(CaseIntervalRow::getEvent)
-                    .thenComparing(CaseIntervalRow::getPublic$)
-                    .thenComparingInt(CaseIntervalRow::getPersistence)
-                    .thenComparingInt(CaseIntervalRow::getAmplification)
-                    .thenComparing(CaseIntervalRow::getDeskOpen)
-                    .thenComparing(CaseIntervalRow::getBrand)
-                    .thenComparing(CaseIntervalRow::getCustomerId);
-
     private EffectsTable() {}
 
     public static List<HazardRatioRow> of(
             String period, long periodStart, Collection<CaseIntervalRow> rows, String configHash) {
-        List<CaseIntervalRow> sorted = new ArrayList<>(rows);
-        sorted.sort(ORDER);
-        List<HazardRatioRow> out = new ArrayList<>();
+        return fit(period, periodStart, rows.stream().map(FitInterval::of).toList(), configHash);
+    }
+
+    /** As {@link #of}, from the rows as the fits read them. */
+    public static List<HazardRatioRow> fit(
+            String period, long periodStart, Collection<FitInterval> rows, String configHash) {
+        return fit(period, periodStart, rows, configHash, Runnable::run);
+    }
+
+    /**
+     * As {@link #fit(String, long, Collection, String)}, each endpoint's models fitted as tasks on
+     * {@code fits} (see {@link PressureHazardRatios#fit}): they share nothing but the sorted rows,
+     * so a run with a core to spare can fit them side by side. The rows come out in the same order,
+     * whatever the executor.
+     */
+    public static List<HazardRatioRow> fit(
+            String period,
+            long periodStart,
+            Collection<FitInterval> rows,
+            String configHash,
+            Executor fits) {
+        List<FitInterval> sorted = new ArrayList<>(rows);
+        sorted.sort(FitInterval.ORDER);
+        List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            List<CaseInterval> intervals =
-                    sorted.stream()
-                            .filter(row -> row.getEndpoint().equals(endpoint.label()))
-                            .map(CaseIntervals::forModel)
-                            .toList();
-            if (intervals.isEmpty()) {
-                continue;
+            List<CaseInterval> intervals = new ArrayList<>();
+            for (FitInterval row : sorted) {
+                if (row.interval().endpoint() == endpoint) {
+                    intervals.add(row.interval());
+                }
             }
-            for (EffectRow effect : PressureHazardRatios.of(endpoint, intervals)) {
+            if (!intervals.isEmpty()) {
+                models.addAll(PressureHazardRatios.fit(endpoint, intervals, fits));
+            }
+        }
+        List<HazardRatioRow> out = new ArrayList<>();
+        for (CompletableFuture<List<EffectRow>> model : models) {
+            for (EffectRow effect : PressureHazardRatios.joined(model)) {
                 out.add(row(period, periodStart, effect, configHash));
             }
         }

@@ -12,6 +12,9 @@ public enum Endpoint {
     FIRST_REPLY,
     RESOLUTION;
 
+    /** Computed once: the fits and the intervals ask for it per row. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public Observation observation(CaseFacts facts, Clock clock) {
         boolean business = clock == Clock.BUSINESS;
         return switch (this) {
@@ -43,7 +46,7 @@ public enum Endpoint {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Calendar time, or only the time the brand's desk declares itself open. */

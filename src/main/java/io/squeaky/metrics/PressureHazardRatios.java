@@ -1,18 +1,20 @@
 package io.squeaky.metrics;
 
-import io.squeaky.stats.CountingProcessRow;
 import io.squeaky.stats.CoxCoefficient;
 import io.squeaky.stats.CoxData;
 import io.squeaky.stats.CoxFit;
 import io.squeaky.stats.CoxModel;
 import io.squeaky.stats.Ties;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 
 /**
  * The {@code effects} rows of one endpoint: hazard ratios of going public, of each customer post so
@@ -32,6 +34,20 @@ public final class PressureHazardRatios {
 
     /** Per model, the study row per covariate, then each brand's, brands in name order. */
     public static List<EffectRow> of(Endpoint endpoint, List<CaseInterval> intervals) {
+        List<EffectRow> rows = new ArrayList<>();
+        for (CompletableFuture<List<EffectRow>> model : fit(endpoint, intervals, Runnable::run)) {
+            rows.addAll(joined(model));
+        }
+        return rows;
+    }
+
+    /**
+     * The rows of {@link #of}, each model's (its study fit, then its brands') a task on {@code
+     * fits}: the models share only the numbered intervals, which no task changes. The futures come
+     * in the order of {@link #of}'s rows.
+     */
+    static List<CompletableFuture<List<EffectRow>>> fit(
+            Endpoint endpoint, List<CaseInterval> intervals, Executor fits) {
         for (CaseInterval interval : intervals) {
             if (interval.endpoint() != endpoint) {
                 throw new IllegalArgumentException(
@@ -42,19 +58,90 @@ public final class PressureHazardRatios {
                                 + endpoint.label());
             }
         }
-        Map<String, List<CaseInterval>> byBrand =
-                intervals.stream()
-                        .collect(
-                                Collectors.groupingBy(
-                                        CaseInterval::brand, TreeMap::new, Collectors.toList()));
-        List<EffectRow> rows = new ArrayList<>();
+        Numbered numbered = Numbered.of(intervals);
+        Map<String, int[]> byBrand = numbered.byBrand(intervals);
+        int[] all = IntStream.range(0, intervals.size()).toArray();
+        List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (EffectModel model : EffectModel.values()) {
-            rows.addAll(estimate(model, "study", null, endpoint, intervals, true));
-            byBrand.forEach(
-                    (brand, ofBrand) ->
-                            rows.addAll(estimate(model, "brand", brand, endpoint, ofBrand, false)));
+            models.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                List<EffectRow> rows =
+                                        new ArrayList<>(
+                                                estimate(
+                                                        model, "study", null, endpoint, numbered,
+                                                        all, true));
+                                byBrand.forEach(
+                                        (brand, ofBrand) ->
+                                                rows.addAll(
+                                                        estimate(
+                                                                model, "brand", brand, endpoint,
+                                                                numbered, ofBrand, false)));
+                                return rows;
+                            },
+                            fits));
         }
-        return rows;
+        return models;
+    }
+
+    /** A fit's rows, or what it threw, as the fit itself would have thrown it. */
+    static List<EffectRow> joined(CompletableFuture<List<EffectRow>> fit) {
+        try {
+            return fit.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The intervals with their case, customer and brand numbered once, for all the models fitted to
+     * them: each fit then counts cases and names strata and clusters without hashing strings.
+     */
+    private record Numbered(
+            List<CaseInterval> intervals, int[] cases, int[] customers, int[] brands) {
+
+        static Numbered of(List<CaseInterval> intervals) {
+            int n = intervals.size();
+            Map<String, Integer> caseNumbers = new HashMap<>();
+            Map<String, Integer> customerNumbers = new HashMap<>();
+            Map<String, Integer> brandNumbers = new HashMap<>();
+            int[] cases = new int[n];
+            int[] customers = new int[n];
+            int[] brands = new int[n];
+            for (int i = 0; i < n; i++) {
+                CaseInterval interval = intervals.get(i);
+                cases[i] = number(caseNumbers, interval.caseId());
+                customers[i] = number(customerNumbers, interval.customerId());
+                brands[i] = number(brandNumbers, interval.brand());
+            }
+            return new Numbered(intervals, cases, customers, brands);
+        }
+
+        private static int number(Map<String, Integer> numbers, String name) {
+            return numbers.computeIfAbsent(name, key -> numbers.size());
+        }
+
+        /** Each brand's intervals, as positions in order, brands in name order. */
+        Map<String, int[]> byBrand(List<CaseInterval> intervals) {
+            Map<String, List<Integer>> positions = new TreeMap<>();
+            for (int i = 0; i < intervals.size(); i++) {
+                positions
+                        .computeIfAbsent(intervals.get(i).brand(), key -> new ArrayList<>())
+                        .add(i);
+            }
+            Map<String, int[]> byBrand = new TreeMap<>();
+            positions.forEach(
+                    (brand, rows) ->
+                            byBrand.put(
+                                    brand, rows.stream().mapToInt(Integer::intValue).toArray()));
+            return byBrand;
+        }
     }
 
     private static List<EffectRow> estimate(
@@ -62,18 +149,19 @@ public final class PressureHazardRatios {
             String scope,
             String brand,
             Endpoint endpoint,
-            List<CaseInterval> intervals,
+            Numbered numbered,
+            int[] positions,
             boolean stratified) {
         CoxData.Builder data = CoxData.builder(spec.covariates());
-        Set<String> cases = new HashSet<>();
+        BitSet cases = new BitSet();
         int events = 0;
         int used = 0;
-        for (CaseInterval interval : intervals) {
-            CountingProcessRow row = spec.row(interval, stratified);
-            if (row != null) {
-                data.add(row);
-                cases.add(interval.caseId());
-                events += row.event() ? 1 : 0;
+        for (int i : positions) {
+            CaseInterval interval = numbered.intervals().get(i);
+            int stratum = stratified ? numbered.brands()[i] : 0;
+            if (spec.addTo(data, interval, stratum, numbered.customers()[i])) {
+                cases.set(numbered.cases()[i]);
+                events += spec.event(interval) ? 1 : 0;
                 used++;
             }
         }
@@ -84,13 +172,14 @@ public final class PressureHazardRatios {
                         brand,
                         endpoint,
                         spec.formula(stratified),
-                        cases.size(),
+                        cases.cardinality(),
                         events,
                         used);
         if (events == 0) {
             return model.withoutEstimates(spec.withoutEvents());
         }
-        CoxFit fit = new CoxModel(Ties.EFRON).fit(data.build());
+        // effects has no column for the concordance or the robust score test.
+        CoxFit fit = new CoxModel(Ties.EFRON).fitCoefficients(data.build());
         if (!fit.converged()) {
             return model.withoutEstimates(fit.message());
         }

@@ -28,6 +28,7 @@ public record Concordance(
                             .distinct()
                             .toArray();
             Counts atRisk = new Counts(values.length);
+            int[] deathRanks = new int[byStop.length];
             int added = 0;
             int removed = 0;
             for (double t : riskSets.eventTimes[s]) {
@@ -41,21 +42,25 @@ public record Concordance(
                         atRisk.add(rank(values, linearPredictor[row]), 1);
                     }
                 }
-                int[] deathRanks =
-                        Arrays.stream(byStop, firstNew, added)
-                                .filter(row -> data.event[row])
-                                .map(row -> rank(values, linearPredictor[row]))
-                                .sorted()
-                                .toArray();
-                for (int rank : deathRanks) {
+                // One buffer for every event time: a fit has hundreds of thousands of them.
+                int deaths = 0;
+                for (int k = firstNew; k < added; k++) {
+                    int row = byStop[k];
+                    if (data.event[row]) {
+                        deathRanks[deaths++] = rank(values, linearPredictor[row]);
+                    }
+                }
+                Arrays.sort(deathRanks, 0, deaths);
+                for (int d = 0; d < deaths; d++) {
+                    int rank = deathRanks[d];
                     long below = atRisk.below(rank);
                     long equal = atRisk.below(rank + 1) - below;
                     concordant += below;
                     tiedX += equal;
                     discordant += atRisk.total - below - equal;
                 }
-                for (int a = 0; a < deathRanks.length; a++) {
-                    for (int b = a + 1; b < deathRanks.length; b++) {
+                for (int a = 0; a < deaths; a++) {
+                    for (int b = a + 1; b < deaths; b++) {
                         if (deathRanks[a] == deathRanks[b]) {
                             tiedXY++;
                         } else {
@@ -63,8 +68,8 @@ public record Concordance(
                         }
                     }
                 }
-                for (int rank : deathRanks) {
-                    atRisk.add(rank, 1);
+                for (int d = 0; d < deaths; d++) {
+                    atRisk.add(deathRanks[d], 1);
                 }
             }
         }

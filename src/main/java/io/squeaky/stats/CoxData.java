@@ -1,6 +1,6 @@
 package io.squeaky.stats;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,52 +24,29 @@ public final class CoxData {
 
     final int clusters;
 
-    private CoxData(List<String> covariates, List<CountingProcessRow> rows) {
-        this.covariates = List.copyOf(covariates);
-        int n = rows.size();
-        start = new double[n];
-        stop = new double[n];
-        event = new boolean[n];
-        x = new double[n][];
-        stratum = new int[n];
-        boolean clustered = n > 0 && rows.get(0).cluster() != null;
-        cluster = clustered ? new int[n] : null;
-        Map<String, Integer> strataSeen = new HashMap<>();
-        Map<String, Integer> clustersSeen = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            CountingProcessRow row = rows.get(i);
-            if (row.covariates().length != covariates.size()) {
-                throw new IllegalArgumentException(
-                        "row "
-                                + i
-                                + " has "
-                                + row.covariates().length
-                                + " covariates, not "
-                                + covariates.size());
-            }
-            if ((row.cluster() != null) != clustered) {
-                throw new IllegalArgumentException(
-                        "either every row has a cluster or none has: row " + i);
-            }
-            start[i] = row.start();
-            stop[i] = row.stop();
-            event[i] = row.event();
-            x[i] = row.covariates();
-            stratum[i] = strataSeen.computeIfAbsent(row.stratum(), key -> strataSeen.size());
-            if (clustered) {
-                cluster[i] =
-                        clustersSeen.computeIfAbsent(row.cluster(), key -> clustersSeen.size());
-            }
-        }
-        strata = strataSeen.size();
-        clusters = clustersSeen.size();
+    private CoxData(Builder rows) {
+        int n = rows.size;
+        covariates = rows.covariates;
+        start = Arrays.copyOf(rows.start, n);
+        stop = Arrays.copyOf(rows.stop, n);
+        event = Arrays.copyOf(rows.event, n);
+        x = Arrays.copyOf(rows.x, n);
+        boolean clustered = n > 0 && rows.clustered;
+        Numbering strataSeen = new Numbering();
+        stratum = strataSeen.renumber(rows.stratum, n);
+        strata = strataSeen.count;
+        Numbering clustersSeen = new Numbering();
+        cluster = clustered ? clustersSeen.renumber(rows.cluster, n) : null;
+        clusters = clustersSeen.count;
     }
 
     public static CoxData of(List<String> covariates, List<CountingProcessRow> rows) {
         if (covariates.isEmpty()) {
             throw new IllegalArgumentException("a Cox model needs at least one covariate");
         }
-        return new CoxData(covariates, rows);
+        Builder builder = builder(covariates);
+        rows.forEach(builder::add);
+        return new CoxData(builder);
     }
 
     public List<String> covariates() {
@@ -106,21 +83,136 @@ public final class CoxData {
         return new Builder(covariates);
     }
 
+    /**
+     * Collects the rows in columns. Callers that fit many models to the same rows (each brand's,
+     * each specification's) name strata and clusters by numbers of their own, which {@link
+     * #add(double, double, boolean, double[], int, int)} takes without hashing a string per row;
+     * the data number them again in order of first appearance, as for named ones.
+     */
     public static final class Builder {
+
+        /** The cluster of a row when the rows carry none. */
+        public static final int NO_CLUSTER = -1;
+
         private final List<String> covariates;
-        private final List<CountingProcessRow> rows = new ArrayList<>();
+        private final Map<String, Integer> strataNamed = new HashMap<>();
+        private final Map<String, Integer> clustersNamed = new HashMap<>();
+        private int size;
+        private double[] start = new double[16];
+        private double[] stop = new double[16];
+        private boolean[] event = new boolean[16];
+        private double[][] x = new double[16][];
+        private int[] stratum = new int[16];
+        private int[] cluster = new int[16];
+        private boolean clustered;
 
         private Builder(List<String> covariates) {
             this.covariates = List.copyOf(covariates);
         }
 
         public Builder add(CountingProcessRow row) {
-            rows.add(row);
+            int named =
+                    row.cluster() == null
+                            ? NO_CLUSTER
+                            : clustersNamed.computeIfAbsent(
+                                    row.cluster(), key -> clustersNamed.size());
+            return add(
+                    row.start(),
+                    row.stop(),
+                    row.event(),
+                    row.covariates(),
+                    strataNamed.computeIfAbsent(row.stratum(), key -> strataNamed.size()),
+                    named);
+        }
+
+        /**
+         * A row with the caller's numbers for its stratum and cluster (any non-negative numbers,
+         * equal for rows of the same one; {@code cluster} {@link #NO_CLUSTER} when the rows carry
+         * none). The builder keeps {@code covariates} as it is: the caller must not change it
+         * afterwards. Rows as {@link CountingProcessRow} would check them.
+         */
+        public Builder add(
+                double start,
+                double stop,
+                boolean event,
+                double[] covariates,
+                int stratum,
+                int cluster) {
+            if (!Double.isFinite(start) || !Double.isFinite(stop) || !(stop > start)) {
+                throw new IllegalArgumentException(
+                        "need finite start < stop, as R's Surv: (" + start + ", " + stop + "]");
+            }
+            for (double value : covariates) {
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException("covariates must be finite: " + value);
+                }
+            }
+            if (covariates.length != this.covariates.size()) {
+                throw new IllegalArgumentException(
+                        "row "
+                                + size
+                                + " has "
+                                + covariates.length
+                                + " covariates, not "
+                                + this.covariates.size());
+            }
+            if (size == 0) {
+                clustered = cluster != NO_CLUSTER;
+            } else if ((cluster != NO_CLUSTER) != clustered) {
+                throw new IllegalArgumentException(
+                        "either every row has a cluster or none has: row " + size);
+            }
+            if (stratum < 0 || cluster < NO_CLUSTER) {
+                throw new IllegalArgumentException(
+                        "strata and clusters are numbered from 0: row " + size);
+            }
+            if (size == this.start.length) {
+                int grown = size * 2;
+                this.start = Arrays.copyOf(this.start, grown);
+                this.stop = Arrays.copyOf(this.stop, grown);
+                this.event = Arrays.copyOf(this.event, grown);
+                this.x = Arrays.copyOf(this.x, grown);
+                this.stratum = Arrays.copyOf(this.stratum, grown);
+                this.cluster = Arrays.copyOf(this.cluster, grown);
+            }
+            this.start[size] = start;
+            this.stop[size] = stop;
+            this.event[size] = event;
+            this.x[size] = covariates;
+            this.stratum[size] = stratum;
+            this.cluster[size] = Math.max(cluster, 0);
+            size++;
             return this;
         }
 
         public CoxData build() {
-            return of(covariates, rows);
+            if (covariates.isEmpty()) {
+                throw new IllegalArgumentException("a Cox model needs at least one covariate");
+            }
+            return new CoxData(this);
+        }
+    }
+
+    /** The callers' numbers, numbered again from 0 in order of first appearance. */
+    private static final class Numbering {
+        private int[] assigned = new int[0];
+        int count;
+
+        int[] renumber(int[] names, int n) {
+            int[] numbers = new int[n];
+            for (int i = 0; i < n; i++) {
+                int name = names[i];
+                if (name >= assigned.length) {
+                    int old = assigned.length;
+                    assigned = Arrays.copyOf(assigned, Math.max(name + 1, 2 * old));
+                    Arrays.fill(assigned, old, assigned.length, -1);
+                }
+                if (assigned[name] < 0) {
+                    assigned[name] = count++;
+                }
+                numbers[i] = assigned[name];
+            }
+            return numbers;
         }
     }
 }

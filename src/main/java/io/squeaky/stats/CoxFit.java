@@ -15,8 +15,10 @@ import java.util.List;
  * @param likelihoodRatio {@code 2 (loglik - initialLoglik)}
  * @param wald {@code b' V^-1 b}, with the robust V when there is a cluster, as R's
  * @param score the score (log-rank) test of beta = 0, model-based
- * @param robustScore the robust score test of beta = 0, null without a cluster
- * @param concordance Harrell's C of the linear predictor, as R's {@code concordance}
+ * @param robustScore the robust score test of beta = 0, null without a cluster and from {@link
+ *     CoxModel#fitCoefficients}
+ * @param concordance Harrell's C of the linear predictor, as R's {@code concordance}; null from
+ *     {@link CoxModel#fitCoefficients}
  * @param iterations Newton-Raphson iterations, R's {@code iter}
  * @param notes what the reader should know about the estimates, such as covariates dropped
  */

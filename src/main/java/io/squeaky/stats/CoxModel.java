@@ -43,6 +43,20 @@ public final class CoxModel {
     }
 
     public CoxFit fit(CoxData data) {
+        return fit(data, true);
+    }
+
+    /**
+     * As {@link #fit}, without the concordance and the robust score test (both null in the fit):
+     * what a caller that reads only the coefficients, their errors and the notes needs. Each of the
+     * two costs another sweep of the risk sets, the score test a second pass of score residuals;
+     * the rest of the fit is the same, bit for bit.
+     */
+    public CoxFit fitCoefficients(CoxData data) {
+        return fit(data, false);
+    }
+
+    private CoxFit fit(CoxData data, boolean tests) {
         if (data.events() == 0) {
             throw new IllegalArgumentException("a Cox model cannot be fitted with no events");
         }
@@ -86,7 +100,7 @@ public final class CoxModel {
         }
 
         double[][] centred = standardised.centred();
-        Robust robust = robust(data, riskSets, centred, beta, variance, df, notes);
+        Robust robust = robust(data, riskSets, centred, beta, variance, df, notes, tests);
 
         List<CoxCoefficient> coefficients = new ArrayList<>();
         for (int j = 0; j < p; j++) {
@@ -105,11 +119,14 @@ public final class CoxModel {
                             data.clustered()));
         }
 
-        double[] linearPredictor = new double[data.rows()];
-        for (int i = 0; i < linearPredictor.length; i++) {
-            linearPredictor[i] = PartialLikelihood.dot(centred[i], beta);
+        Concordance concordance = null;
+        if (tests) {
+            double[] linearPredictor = new double[data.rows()];
+            for (int i = 0; i < linearPredictor.length; i++) {
+                linearPredictor[i] = PartialLikelihood.dot(centred[i], beta);
+            }
+            concordance = Concordance.of(data, riskSets, linearPredictor);
         }
-        Concordance concordance = Concordance.of(data, riskSets, linearPredictor);
 
         double[][] waldVariance = data.clustered() ? robust.variance() : variance;
         double wald =
@@ -136,7 +153,10 @@ public final class CoxModel {
                 notes);
     }
 
-    /** The cluster-robust variance and score test, both null without (enough) clusters. */
+    /**
+     * The cluster-robust variance and score test, both null without (enough) clusters; the score
+     * test also when not asked for.
+     */
     private record Robust(double[][] variance, CoxTest score) {}
 
     private Robust robust(
@@ -146,7 +166,8 @@ public final class CoxModel {
             double[] beta,
             double[][] variance,
             int df,
-            List<String> notes) {
+            List<String> notes,
+            boolean scoreTest) {
         if (!data.clustered()) {
             return new Robust(null, null);
         }
@@ -162,6 +183,9 @@ public final class CoxModel {
                         ScoreResiduals.compute(data, riskSets, centred, beta, ties),
                         variance,
                         data);
+        if (!scoreTest) {
+            return new Robust(robust, null);
+        }
         double[][] nullResiduals =
                 ScoreResiduals.compute(data, riskSets, centred, new double[beta.length], ties);
         return new Robust(

@@ -38,6 +38,7 @@ final class PartialLikelihood {
         double[][] information = new double[p][p];
         double[] eta = new double[data.rows()];
         double[] risk = new double[data.rows()];
+        double[] mean = new double[p];
         for (int i = 0; i < risk.length; i++) {
             if (riskSets.used[i]) {
                 eta[i] = dot(x[i], beta);
@@ -88,7 +89,6 @@ final class PartialLikelihood {
                     double share = (double) (shares - k) / shares;
                     double denominator = atRisk.denominator + share * dying.denominator;
                     loglik -= weight * StrictMath.log(denominator);
-                    double[] mean = new double[p];
                     for (int j = 0; j < p; j++) {
                         mean[j] = (atRisk.sum[j] + share * dying.sum[j]) / denominator;
                         score[j] -= weight * mean[j];

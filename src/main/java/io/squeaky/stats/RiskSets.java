@@ -1,10 +1,6 @@
 package io.squeaky.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The order in which the partial likelihood and the score residuals sweep the rows: per stratum,
@@ -32,29 +28,27 @@ final class RiskSets {
 
     RiskSets(CoxData data) {
         int n = data.rows();
-        List<List<Integer>> members = new ArrayList<>();
-        for (int s = 0; s < data.strata; s++) {
-            members.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            members.get(data.stratum[i]).add(i);
-        }
+        int[][] members = members(data);
         byStop = new int[data.strata][];
         byStart = new int[data.strata][];
         eventTimes = new double[data.strata][];
         used = new boolean[n];
         for (int s = 0; s < data.strata; s++) {
-            List<Integer> rows = members.get(s);
-            double[] ascending =
-                    rows.stream()
-                            .filter(i -> data.event[i])
-                            .mapToDouble(i -> data.stop[i])
-                            .sorted()
-                            .distinct()
-                            .toArray();
+            int[] rows = members[s];
+            int events = 0;
+            for (int i : rows) {
+                events += data.event[i] ? 1 : 0;
+            }
+            double[] eventStops = new double[events];
+            int e = 0;
+            for (int i : rows) {
+                if (data.event[i]) {
+                    eventStops[e++] = data.stop[i];
+                }
+            }
+            double[] ascending = distinct(eventStops);
             int[] kept =
-                    rows.stream()
-                            .mapToInt(Integer::intValue)
+                    Arrays.stream(rows)
                             .filter(i -> holdsEventTime(ascending, data.start[i], data.stop[i]))
                             .toArray();
             for (int i : kept) {
@@ -62,11 +56,30 @@ final class RiskSets {
             }
             byStop[s] = descending(kept, data.stop);
             byStart[s] = descending(kept, data.start);
-            eventTimes[s] =
-                    IntStream.range(0, ascending.length)
-                            .mapToDouble(k -> ascending[ascending.length - 1 - k])
-                            .toArray();
+            double[] descending = new double[ascending.length];
+            for (int k = 0; k < ascending.length; k++) {
+                descending[k] = ascending[ascending.length - 1 - k];
+            }
+            eventTimes[s] = descending;
         }
+    }
+
+    /** Per stratum, its rows in row order. */
+    private static int[][] members(CoxData data) {
+        int[] sizes = new int[data.strata];
+        for (int i = 0; i < data.rows(); i++) {
+            sizes[data.stratum[i]]++;
+        }
+        int[][] members = new int[data.strata][];
+        for (int s = 0; s < data.strata; s++) {
+            members[s] = new int[sizes[s]];
+        }
+        int[] filled = new int[data.strata];
+        for (int i = 0; i < data.rows(); i++) {
+            int s = data.stratum[i];
+            members[s][filled[s]++] = i;
+        }
+        return members;
     }
 
     /** The index of the first event time in {@code ascending} that is greater than {@code t}. */
@@ -89,11 +102,40 @@ final class RiskSets {
         return first < ascending.length && ascending[first] <= stop;
     }
 
+    /**
+     * The rows by key descending, rows with equal keys in their given order. The keys are replaced
+     * by their ranks among the distinct keys, so that rank and position pack into one long and a
+     * primitive sort does the work: these orders are computed for every fit, on hundreds of
+     * thousands of rows.
+     */
     private static int[] descending(int[] rows, double[] key) {
-        return Arrays.stream(rows)
-                .boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> key[i]).reversed())
-                .mapToInt(Integer::intValue)
-                .toArray();
+        double[] keys = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            keys[k] = key[rows[k]];
+        }
+        double[] distinct = distinct(keys);
+        long[] packed = new long[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            long rank = distinct.length - 1 - Arrays.binarySearch(distinct, key[rows[k]]);
+            packed[k] = rank << 32 | k;
+        }
+        Arrays.sort(packed);
+        int[] sorted = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            sorted[k] = rows[(int) (packed[k] & 0xffffffffL)];
+        }
+        return sorted;
+    }
+
+    /** The distinct values, ascending (sorts {@code values} in place). */
+    private static double[] distinct(double[] values) {
+        Arrays.sort(values);
+        int count = 0;
+        for (int k = 0; k < values.length; k++) {
+            if (count == 0 || Double.compare(values[count - 1], values[k]) != 0) {
+                values[count++] = values[k];
+            }
+        }
+        return Arrays.copyOf(values, count);
     }
 }

@@ -92,6 +92,7 @@ final class ScoreResiduals {
             int[] byStart = riskSets.byStart[s];
             double denominator = 0;
             double[] sum = new double[p];
+            double[] dyingSum = new double[p];
             int added = 0;
             int removed = 0;
             int inRiskSet = 0;
@@ -110,7 +111,7 @@ final class ScoreResiduals {
                     }
                 }
                 double dyingDenominator = 0;
-                double[] dyingSum = new double[p];
+                Arrays.fill(dyingSum, 0);
                 int deaths = 0;
                 for (; added < byStop.length && data.stop[byStop[added]] >= t; added++) {
                     int row = byStop[added];

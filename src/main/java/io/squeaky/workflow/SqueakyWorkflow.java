@@ -19,8 +19,10 @@ import io.squeaky.flink.PeriodEffects;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
+import io.squeaky.flink.WholeInputEffects;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.metrics.CaseFactsOf;
+import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.pressure.PressureThresholds;
@@ -262,10 +264,11 @@ public final class SqueakyWorkflow {
                         .uid("brand-period-statistics");
 
         DataStream<CaseIntervalRow> intervals = cases.getSideOutput(SettleCensoring.CASE_INTERVALS);
+        DataStream<FitInterval> fitIntervals = cases.getSideOutput(SettleCensoring.FIT_INTERVALS);
         AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
         SingleOutputStreamOperator<HazardRatioRow> periodEffects =
                 KeyedStateGauges.process(
-                                intervals
+                                fitIntervals
                                         .keyBy(PeriodEffects.byPeriod(), Types.STRING)
                                         .connect(
                                                 openIntervals.keyBy(
@@ -280,14 +283,13 @@ public final class SqueakyWorkflow {
             // A whole input exists only when it ends; a streaming run writes per period only.
             effects =
                     effects.union(
-                            intervals
-                                    .keyBy(PeriodEffects.wholeInput(), Types.STRING)
-                                    .connect(
-                                            openIntervals.keyBy(
-                                                    PeriodEffects.openWholeInput(), Types.STRING))
-                                    .process(new PeriodEffects(settings.statistics(), provisional))
-                                    .returns(effectType)
-                                    .name("hazard ratios over the whole input")
+                            fitIntervals
+                                    .global()
+                                    .transform(
+                                            "hazard ratios over the whole input",
+                                            effectType,
+                                            new WholeInputEffects(settings.statistics()))
+                                    .setParallelism(1)
                                     .uid("whole-input-effects"));
         }
 

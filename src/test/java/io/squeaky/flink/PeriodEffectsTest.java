@@ -2,6 +2,7 @@ package io.squeaky.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
@@ -15,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -62,14 +64,16 @@ class PeriodEffectsTest {
     }
 
     @Test
-    void theWholeInputFiresAtItsEndFromTheEarliestPeriodAndLeavesNoState() throws Exception {
-        try (var harness = wholeInput()) {
-            sendCases(harness, DAY_TWO);
-            sendCases(harness, DAY_ONE);
-            harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_TWO)));
+    void theWholeInputIsFittedAtItsEndFromTheEarliestPeriod() throws Exception {
+        try (var harness =
+                new OneInputStreamOperatorTestHarness<>(new WholeInputEffects(SETTINGS))) {
+            harness.open();
+            sendCases(row -> harness.processElement(row, row.openedAt()), DAY_TWO);
+            sendCases(row -> harness.processElement(row, row.openedAt()), DAY_ONE);
+            harness.processWatermark(SETTINGS.firesAt(DAY_TWO));
             assertThat(harness.extractOutputValues()).isEmpty();
 
-            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+            harness.endInput();
 
             assertThat(harness.extractOutputValues())
                     .isNotEmpty()
@@ -85,8 +89,6 @@ class PeriodEffectsTest {
                                             && row.getCovariate().equals("public"))
                     .singleElement()
                     .satisfies(row -> assertThat(row.getCases()).isEqualTo(2 * CASES));
-            assertThat(harness.numKeyedStateEntries()).isZero();
-            assertThat(harness.numEventTimeTimers()).isZero();
         }
     }
 
@@ -128,22 +130,12 @@ class PeriodEffectsTest {
     private static final int CASES = 12;
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+                    String, FitInterval, OpenCaseInterval, HazardRatioRow>
             perPeriod(ProvisionalSchedule provisional) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new PeriodEffects(SETTINGS, provisional),
                 PeriodEffects.byPeriod(),
                 PeriodEffects.openByPeriod(),
-                Types.STRING);
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
-            wholeInput() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new PeriodEffects(SETTINGS, ProvisionalSchedule.OFF),
-                PeriodEffects.wholeInput(),
-                PeriodEffects.openWholeInput(),
                 Types.STRING);
     }
 
@@ -153,10 +145,20 @@ class PeriodEffectsTest {
      */
     private static void sendCases(
             KeyedTwoInputStreamOperatorTestHarness<
-                            String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
+                            String, FitInterval, OpenCaseInterval, HazardRatioRow>
                     harness,
             long periodStart)
             throws Exception {
+        sendCases(row -> harness.processElement1(row, row.openedAt()), periodStart);
+    }
+
+    /** Where the intervals of {@link #sendCases} go: the harness's input of closed cases. */
+    @FunctionalInterface
+    private interface Input {
+        void send(FitInterval row) throws Exception;
+    }
+
+    private static void sendCases(Input harness, long periodStart) throws Exception {
         for (int i = 0; i < CASES; i++) {
             String caseId = periodStart + "-" + i;
             long publicAt = 600L * (1 + i % 5);
@@ -197,13 +199,8 @@ class PeriodEffectsTest {
                 .build();
     }
 
-    private static void send(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow>
-                    harness,
-            CaseIntervalRow row)
-            throws Exception {
-        harness.processElement1(new StreamRecord<>(row, row.getOpenedAt()));
+    private static void send(Input harness, CaseIntervalRow row) throws Exception {
+        harness.send(FitInterval.of(row));
     }
 
     /** A row of the calendar-clock pressure model, the one every case's intervals enter. */

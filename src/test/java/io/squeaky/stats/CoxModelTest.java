@@ -110,6 +110,28 @@ class CoxModelTest {
         }
     }
 
+    /** Every reference model, the degenerate ones too: the fit without its tests, bit for bit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allModels")
+    void fittingTheCoefficientsOnlyLeavesThemAndTheNotesUnchanged(CoxReference.Model model) {
+        CoxModel cox = new CoxModel(model.ties(), model.maxIterations());
+        CoxFit full = cox.fit(CoxReference.data(model));
+        CoxFit coefficients = cox.fitCoefficients(CoxReference.data(model));
+
+        assertThat(coefficients.coefficients()).isEqualTo(full.coefficients());
+        assertThat(coefficients.status()).isEqualTo(full.status());
+        assertThat(coefficients.message()).isEqualTo(full.message());
+        assertThat(coefficients.notes()).isEqualTo(full.notes());
+        assertThat(coefficients.loglik()).isEqualTo(full.loglik());
+        assertThat(coefficients.wald()).isEqualTo(full.wald());
+        assertThat(coefficients.concordance()).isNull();
+        assertThat(coefficients.robustScore()).isNull();
+    }
+
+    static Stream<CoxReference.Model> allModels() {
+        return CoxReference.models().stream();
+    }
+
     static void assertRelative(double actual, double expected, String what) {
         assertThat(actual).as(what).isCloseTo(expected, within(RELATIVE * Math.abs(expected)));
     }

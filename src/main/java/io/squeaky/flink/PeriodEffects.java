@@ -1,11 +1,14 @@
 package io.squeaky.flink;
 
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.metrics.EffectsTable;
+import io.squeaky.metrics.OpenCaseCensoring;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
+import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
-import io.squeaky.records.OpenCaseInterval;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.ProvisionalRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +28,33 @@ import org.apache.flink.util.OutputTag;
  * passes its end plus the maximum case length, the same moment the statistics windows fire; the
  * whole input at its end. The study-level model spans brands, so these windows are not per brand.
  *
- * <p>Until a period is complete, the second input brings the intervals of its cases still open at
- * each provisional instant, and the window writes provisional rows as of that instant to {@link
- * #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an instant writes the periods
- * not complete there as provisional rows as of it. The whole input has no provisional rows.
+ * <p>Until a period is complete, the second input brings versions of its cases still open, whose
+ * intervals the window cuts, censored, at each provisional instant, writing provisional rows as of
+ * that instant to {@link #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an
+ * instant writes the periods not complete there as provisional rows as of it. The whole input has
+ * no provisional rows.
  *
- * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the
- * provisional snapshots, cleared then too.
+ * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the open
+ * cases' versions, cleared then too.
  */
 public final class PeriodEffects
-        extends KeyedCoProcessFunction<String, CaseIntervalRow, OpenCaseInterval, HazardRatioRow> {
+        extends KeyedCoProcessFunction<String, CaseIntervalRow, OpenCase, HazardRatioRow> {
 
     public static final OutputTag<ProvisionalRow> PROVISIONAL =
             new OutputTag<>("provisional-effects", new AvroTypeInfo<>(ProvisionalRow.class));
 
     private final StatisticsSettings settings;
+    private final ScheduleBook schedules;
     private final ProvisionalSchedule provisional;
 
     private transient ListState<CaseIntervalRow> intervals;
-    private transient ProvisionalWindow<CaseIntervalRow, OpenCaseInterval> provisionalWindow;
+    private transient ProvisionalWindow<CaseIntervalRow> provisionalWindow;
     private transient Count lateIntervals;
 
-    public PeriodEffects(StatisticsSettings settings, ProvisionalSchedule provisional) {
+    public PeriodEffects(
+            StatisticsSettings settings, ScheduleBook schedules, ProvisionalSchedule provisional) {
         this.settings = settings;
+        this.schedules = schedules;
         this.provisional = provisional;
     }
 
@@ -56,9 +63,9 @@ public final class PeriodEffects
         return row -> String.valueOf(row.getPeriodStart());
     }
 
-    /** The window of an open case's interval: the same as once the case has closed. */
-    public static KeySelector<OpenCaseInterval, String> openByPeriod() {
-        return open -> String.valueOf(open.getInterval().getPeriodStart());
+    /** The window of an open case's version: the same as its intervals' once it has closed. */
+    public static KeySelector<OpenCase, String> openByPeriod(StatsPeriod period) {
+        return open -> String.valueOf(period.startOf(open.getOpenedAt()));
     }
 
     /** The one window of the whole input. */
@@ -67,7 +74,7 @@ public final class PeriodEffects
     }
 
     /** Open cases have no place in the whole input's window: it fits closed cases only. */
-    public static KeySelector<OpenCaseInterval, String> openWholeInput() {
+    public static KeySelector<OpenCase, String> openWholeInput() {
         return open -> EffectsTable.WHOLE_INPUT;
     }
 
@@ -83,9 +90,9 @@ public final class PeriodEffects
                 new ProvisionalWindow<>(
                         getRuntimeContext(),
                         provisional,
-                        new AvroTypeInfo<>(OpenCaseInterval.class),
-                        OpenCaseInterval::getAsOf,
-                        OpenCaseInterval::getInterval,
+                        (draft, instant) ->
+                                OpenCaseCensoring.intervals(
+                                        draft, instant, schedules, settings.period()),
                         CaseIntervalRow::getCaseId);
     }
 
@@ -107,7 +114,7 @@ public final class PeriodEffects
     }
 
     @Override
-    public void processElement2(OpenCaseInterval open, Context ctx, Collector<HazardRatioRow> out)
+    public void processElement2(OpenCase open, Context ctx, Collector<HazardRatioRow> out)
             throws Exception {
         long firesAt = firesAt(ctx.getCurrentKey());
         if (firesAt < Long.MAX_VALUE) {
@@ -121,9 +128,13 @@ public final class PeriodEffects
         String key = ctx.getCurrentKey();
         long firesAt = firesAt(key);
         if (timestamp < firesAt) {
-            List<CaseIntervalRow> asOf = provisionalWindow.asOf(timestamp, intervals.get());
-            if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
-                writeProvisional(timestamp, Long.parseLong(key), asOf, ctx);
+            ProvisionalWindow.AsOf<CaseIntervalRow> asOf =
+                    provisionalWindow.asOf(timestamp, firesAt, intervals.get(), ctx.timerService());
+            if (asOf.computes() && provisionalWindow.due(timestamp, firesAt, ctx.timerService())) {
+                List<CaseIntervalRow> items = provisionalWindow.items(timestamp, asOf);
+                if (!items.isEmpty()) {
+                    writeProvisional(timestamp, Long.parseLong(key), items, ctx);
+                }
             }
             return;
         }

@@ -13,6 +13,7 @@ import io.squeaky.records.EquityRow;
 import io.squeaky.records.OpenCase;
 import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.ProvisionalRow;
+import io.squeaky.stats.BootstrapMemo;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongMaximum;
@@ -54,6 +55,12 @@ public final class BrandPeriodStatistics
 
     private static final char SEPARATOR = '\n';
 
+    /**
+     * Seeds whose last bootstrap interval a subtask remembers: a dozen per brand-period, for the
+     * brand-periods with open cases at once (a few days per brand); each holds its observations.
+     */
+    private static final int MEMO_SEEDS = 1024;
+
     private final StatisticsSettings settings;
     private final ScheduleBook schedules;
     private final ProvisionalSchedule provisional;
@@ -64,6 +71,7 @@ public final class BrandPeriodStatistics
     private transient Count summarised;
     private transient Count provisionalRows;
     private transient LongMaximum provisionalAsOf;
+    private transient BootstrapMemo bootstrapMemo;
 
     public BrandPeriodStatistics(
             StatisticsSettings settings, ScheduleBook schedules, ProvisionalSchedule provisional) {
@@ -110,6 +118,8 @@ public final class BrandPeriodStatistics
         summarised = new Count(getRuntimeContext(), Counters.STATISTICS_PERIODS);
         provisionalRows = new Count(getRuntimeContext(), Counters.PROVISIONAL_PERIODS);
         provisionalAsOf = new LongMaximum(Long.MIN_VALUE);
+        // Not state: a cache of pure results, empty again after a restore.
+        bootstrapMemo = new BootstrapMemo(MEMO_SEEDS);
         getRuntimeContext().addAccumulator(Counters.PROVISIONAL_AS_OF, provisionalAsOf);
     }
 
@@ -151,7 +161,12 @@ public final class BrandPeriodStatistics
                     writeProvisional(
                             timestamp,
                             PeriodStatistics.of(
-                                    brand, periodStart, items, settings, schedules.of(brand)),
+                                    brand,
+                                    periodStart,
+                                    items,
+                                    settings,
+                                    schedules.of(brand),
+                                    bootstrapMemo),
                             ctx);
                 }
             }

@@ -27,14 +27,19 @@ import org.apache.flink.util.OutputTag;
  * and the time of its closing timer. The closing time moves earlier when a reply ends the wait for
  * a reply window, so the timer set for the old time is deleted, not left to fire idly.
  *
- * <p>Provisional statistics: while a session is open, a timer at each provisional instant writes a
- * snapshot of its cases, censored there, to {@link #OPEN_CASES}; the cases themselves are written
- * only when the session closes, as before. The pending provisional timer is deleted when the
- * session closes, so a customer who went quiet leaves no timer behind.
+ * <p>Provisional statistics: while a session is open, a timer at each provisional instant looks at
+ * its cases; the cases themselves are written only when the session closes, as before. Only what
+ * changed goes to {@link #OPEN_CASES}: when the session's timeline differs from the one last
+ * snapshotted, a version of each of its cases (which the statistics windows keep, and censor at
+ * every instant until the next version), and the end of each case snapshotted before and gone now
+ * (closed, or rebuilt into another); when the session closes, the end of every case it had
+ * snapshotted. A case open for days is sent once per change, not once per instant. The pending
+ * provisional timer is deleted when the session closes, so a customer who went quiet leaves no
+ * timer behind; what the session had snapshotted is cleared with it.
  */
 public final class AssembleCases extends KeyedProcessFunction<String, TimelineItem, CaseDraft> {
 
-    /** Snapshots of the cases still open at each provisional instant. */
+    /** Versions of the cases still open, and their ends, from provisional instants on. */
     public static final OutputTag<OpenCase> OPEN_CASES =
             new OutputTag<>("open-cases", new AvroTypeInfo<>(OpenCase.class));
 
@@ -44,6 +49,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     private transient EventTimeBuffer buffer;
     private transient ValueState<CustomerTimeline> session;
     private transient ValueState<Long> closeTimer;
+    private transient OpenCaseVersions versions;
     private transient Count unattributed;
     private transient Count unplacedReplies;
     private transient Count duplicateEvents;
@@ -64,6 +70,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
                                         "session", new AvroTypeInfo<>(CustomerTimeline.class)));
         closeTimer =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("close-timer", Types.LONG));
+        versions = new OpenCaseVersions(getRuntimeContext());
         unattributed = new Count(getRuntimeContext(), Counters.UNATTRIBUTED);
         unplacedReplies = new Count(getRuntimeContext(), Counters.UNPLACED_REPLIES);
         duplicateEvents = new Count(getRuntimeContext(), Counters.DUPLICATE_EVENTS);
@@ -104,6 +111,7 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
         if (timeline.getItems().isEmpty()) {
             session.clear();
             closeTimer.clear();
+            versions.clear();
         } else {
             session.update(timeline);
         }
@@ -123,22 +131,24 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     }
 
     /**
-     * At a provisional instant, snapshots the open session's cases; then keeps one provisional
-     * timer pending while the session is open, and none once it has closed.
+     * At a provisional instant, sends what changed in the open session's cases since the last
+     * snapshot; when the session has closed, the end of every case it snapshotted, from the first
+     * instant it was no longer open at. Then keeps one provisional timer pending while the session
+     * is open, and none once it has closed.
      */
     private void tick(String customer, CustomerTimeline timeline, long now, OnTimerContext ctx)
             throws Exception {
         long next = provisional.tickAfter(now);
         if (timeline.getItems().isEmpty()) {
+            versions.endAll(provisional.tickAtOrAfter(now)).forEach(v -> ctx.output(OPEN_CASES, v));
             if (!buffer.holds(next)) {
                 ctx.timerService().deleteEventTimeTimer(next);
             }
             return;
         }
-        if (provisional.isTick(now)) {
-            for (CaseDraft draft : assembler.snapshot(customer, timeline)) {
-                ctx.output(OPEN_CASES, new OpenCase(now, draft));
-            }
+        if (provisional.isTick(now) && versions.changed(timeline)) {
+            versions.snapshot(now, assembler.snapshot(customer, timeline))
+                    .forEach(v -> ctx.output(OPEN_CASES, v));
         }
         ctx.timerService().registerEventTimeTimer(next);
     }

@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.clock.ScheduleBook;
+import io.squeaky.metrics.OpenCaseCensoring;
 import io.squeaky.metrics.PeriodStatistics;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
@@ -9,9 +10,10 @@ import io.squeaky.records.BrandHourRow;
 import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseFacts;
 import io.squeaky.records.EquityRow;
-import io.squeaky.records.OpenCaseFacts;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.ProvisionalRow;
+import io.squeaky.stats.BootstrapMemo;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongMaximum;
@@ -31,16 +33,16 @@ import org.apache.flink.util.OutputTag;
  * tables. In BATCH mode the timer fires at the end of each key, after all its cases, so the same
  * windows hold the same cases and give the same rows.
  *
- * <p>Until then, the second input brings snapshots of the period's cases still open at each
- * provisional instant, and the window writes provisional rows as of that instant to {@link
+ * <p>Until then, the second input brings versions of the period's cases still open, which the
+ * window censors at each provisional instant, writing provisional rows as of that instant to {@link
  * #PROVISIONAL} (see {@link ProvisionalWindow}). A batch run cut at an instant writes the rows of
  * the periods not final there as provisional rows as of it.
  *
- * <p>State: the window's cases, appended one by one and cleared when its timer fires; the
- * provisional snapshots, cleared then too.
+ * <p>State: the window's cases, appended one by one and cleared when its timer fires; the open
+ * cases' versions, cleared then too.
  */
 public final class BrandPeriodStatistics
-        extends KeyedCoProcessFunction<String, CaseFacts, OpenCaseFacts, BrandMetricRow> {
+        extends KeyedCoProcessFunction<String, CaseFacts, OpenCase, BrandMetricRow> {
 
     public static final OutputTag<PressureEffectRow> PRESSURE_EFFECTS =
             new OutputTag<>("pressure-effect", new AvroTypeInfo<>(PressureEffectRow.class));
@@ -53,16 +55,23 @@ public final class BrandPeriodStatistics
 
     private static final char SEPARATOR = '\n';
 
+    /**
+     * Seeds whose last bootstrap interval a subtask remembers: a dozen per brand-period, for the
+     * brand-periods with open cases at once (a few days per brand); each holds its observations.
+     */
+    private static final int MEMO_SEEDS = 1024;
+
     private final StatisticsSettings settings;
     private final ScheduleBook schedules;
     private final ProvisionalSchedule provisional;
 
     private transient ListState<CaseFacts> cases;
-    private transient ProvisionalWindow<CaseFacts, OpenCaseFacts> provisionalWindow;
+    private transient ProvisionalWindow<CaseFacts> provisionalWindow;
     private transient Count lateCases;
     private transient Count summarised;
     private transient Count provisionalRows;
     private transient LongMaximum provisionalAsOf;
+    private transient BootstrapMemo bootstrapMemo;
 
     public BrandPeriodStatistics(
             StatisticsSettings settings, ScheduleBook schedules, ProvisionalSchedule provisional) {
@@ -77,14 +86,18 @@ public final class BrandPeriodStatistics
         return facts -> keyOf(period, facts);
     }
 
-    /** The window of an open case's snapshot: the same as the case's once it has closed. */
-    public static KeySelector<OpenCaseFacts, String> openKey(StatisticsSettings settings) {
+    /** The window of an open case's version: the same as the case's once it has closed. */
+    public static KeySelector<OpenCase, String> openKey(StatisticsSettings settings) {
         StatsPeriod period = settings.period();
-        return open -> keyOf(period, open.getFacts());
+        return open -> keyOf(period, open.getOpenedAt(), open.getBrand());
     }
 
     private static String keyOf(StatsPeriod period, CaseFacts facts) {
-        return period.startOf(facts.getOpenedAt()) + String.valueOf(SEPARATOR) + facts.getBrand();
+        return keyOf(period, facts.getOpenedAt(), facts.getBrand());
+    }
+
+    private static String keyOf(StatsPeriod period, long openedAt, CharSequence brand) {
+        return period.startOf(openedAt) + String.valueOf(SEPARATOR) + brand;
     }
 
     @Override
@@ -98,14 +111,15 @@ public final class BrandPeriodStatistics
                 new ProvisionalWindow<>(
                         getRuntimeContext(),
                         provisional,
-                        new AvroTypeInfo<>(OpenCaseFacts.class),
-                        OpenCaseFacts::getAsOf,
-                        OpenCaseFacts::getFacts,
+                        (draft, instant) ->
+                                List.of(OpenCaseCensoring.facts(draft, instant, schedules)),
                         CaseFacts::getCaseId);
         lateCases = new Count(getRuntimeContext(), Counters.LATE_FOR_STATISTICS);
         summarised = new Count(getRuntimeContext(), Counters.STATISTICS_PERIODS);
         provisionalRows = new Count(getRuntimeContext(), Counters.PROVISIONAL_PERIODS);
         provisionalAsOf = new LongMaximum(Long.MIN_VALUE);
+        // Not state: a cache of pure results, empty again after a restore.
+        bootstrapMemo = new BootstrapMemo(MEMO_SEEDS);
         getRuntimeContext().addAccumulator(Counters.PROVISIONAL_AS_OF, provisionalAsOf);
     }
 
@@ -125,7 +139,7 @@ public final class BrandPeriodStatistics
     }
 
     @Override
-    public void processElement2(OpenCaseFacts open, Context ctx, Collector<BrandMetricRow> out)
+    public void processElement2(OpenCase open, Context ctx, Collector<BrandMetricRow> out)
             throws Exception {
         provisionalWindow.open(
                 open, settings.firesAt(periodStart(ctx.getCurrentKey())), ctx.timerService());
@@ -139,13 +153,22 @@ public final class BrandPeriodStatistics
         long periodStart = periodStart(key);
         long firesAt = settings.firesAt(periodStart);
         if (timestamp < firesAt) {
-            List<CaseFacts> asOf = provisionalWindow.asOf(timestamp, cases.get());
-            if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
-                writeProvisional(
-                        timestamp,
-                        PeriodStatistics.of(
-                                brand, periodStart, asOf, settings, schedules.of(brand)),
-                        ctx);
+            ProvisionalWindow.AsOf<CaseFacts> asOf =
+                    provisionalWindow.asOf(timestamp, firesAt, cases.get(), ctx.timerService());
+            if (asOf.computes() && provisionalWindow.due(timestamp, firesAt, ctx.timerService())) {
+                List<CaseFacts> items = provisionalWindow.items(timestamp, asOf);
+                if (!items.isEmpty()) {
+                    writeProvisional(
+                            timestamp,
+                            PeriodStatistics.of(
+                                    brand,
+                                    periodStart,
+                                    items,
+                                    settings,
+                                    schedules.of(brand),
+                                    bootstrapMemo),
+                            ctx);
+                }
             }
             return;
         }

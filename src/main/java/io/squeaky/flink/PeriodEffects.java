@@ -1,11 +1,14 @@
 package io.squeaky.flink;
 
+import io.squeaky.clock.ScheduleBook;
 import io.squeaky.metrics.EffectsTable;
 import io.squeaky.metrics.FitInterval;
+import io.squeaky.metrics.OpenCaseCensoring;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
+import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.HazardRatioRow;
-import io.squeaky.records.OpenCaseInterval;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.ProvisionalRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,29 +29,32 @@ import org.apache.flink.util.OutputTag;
  * brands, so these windows are not per brand. A batch run's whole input is {@link
  * WholeInputEffects}'.
  *
- * <p>Until a period is complete, the second input brings the intervals of its cases still open at
- * each provisional instant, and the window writes provisional rows as of that instant to {@link
- * #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an instant writes the periods
- * not complete there as provisional rows as of it.
+ * <p>Until a period is complete, the second input brings versions of its cases still open, whose
+ * intervals the window cuts, censored, at each provisional instant, writing provisional rows as of
+ * that instant to {@link #PROVISIONAL} (see {@link ProvisionalWindow}); a batch run cut at an
+ * instant writes the periods not complete there as provisional rows as of it.
  *
- * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the
- * provisional snapshots, cleared then too.
+ * <p>State: the window's intervals, appended one by one and cleared when its timer fires; the open
+ * cases' versions, cleared then too.
  */
 public final class PeriodEffects
-        extends KeyedCoProcessFunction<String, FitInterval, OpenCaseInterval, HazardRatioRow> {
+        extends KeyedCoProcessFunction<String, FitInterval, OpenCase, HazardRatioRow> {
 
     public static final OutputTag<ProvisionalRow> PROVISIONAL =
             new OutputTag<>("provisional-effects", new AvroTypeInfo<>(ProvisionalRow.class));
 
     private final StatisticsSettings settings;
+    private final ScheduleBook schedules;
     private final ProvisionalSchedule provisional;
 
     private transient ListState<FitInterval> intervals;
-    private transient ProvisionalWindow<FitInterval, OpenCaseInterval> provisionalWindow;
+    private transient ProvisionalWindow<FitInterval> provisionalWindow;
     private transient Count lateIntervals;
 
-    public PeriodEffects(StatisticsSettings settings, ProvisionalSchedule provisional) {
+    public PeriodEffects(
+            StatisticsSettings settings, ScheduleBook schedules, ProvisionalSchedule provisional) {
         this.settings = settings;
+        this.schedules = schedules;
         this.provisional = provisional;
     }
 
@@ -57,9 +63,9 @@ public final class PeriodEffects
         return row -> String.valueOf(row.periodStart());
     }
 
-    /** The window of an open case's interval: the same as once the case has closed. */
-    public static KeySelector<OpenCaseInterval, String> openByPeriod() {
-        return open -> String.valueOf(open.getInterval().getPeriodStart());
+    /** The window of an open case's version: the same as its intervals' once it has closed. */
+    public static KeySelector<OpenCase, String> openByPeriod(StatsPeriod period) {
+        return open -> String.valueOf(period.startOf(open.getOpenedAt()));
     }
 
     @Override
@@ -73,9 +79,12 @@ public final class PeriodEffects
                 new ProvisionalWindow<>(
                         getRuntimeContext(),
                         provisional,
-                        new AvroTypeInfo<>(OpenCaseInterval.class),
-                        OpenCaseInterval::getAsOf,
-                        open -> FitInterval.of(open.getInterval()),
+                        (draft, instant) ->
+                                OpenCaseCensoring.intervals(
+                                                draft, instant, schedules, settings.period())
+                                        .stream()
+                                        .map(FitInterval::of)
+                                        .toList(),
                         row -> row.interval().caseId());
     }
 
@@ -95,7 +104,7 @@ public final class PeriodEffects
     }
 
     @Override
-    public void processElement2(OpenCaseInterval open, Context ctx, Collector<HazardRatioRow> out)
+    public void processElement2(OpenCase open, Context ctx, Collector<HazardRatioRow> out)
             throws Exception {
         provisionalWindow.open(open, firesAt(ctx.getCurrentKey()), ctx.timerService());
     }
@@ -106,9 +115,13 @@ public final class PeriodEffects
         String key = ctx.getCurrentKey();
         long firesAt = firesAt(key);
         if (timestamp < firesAt) {
-            List<FitInterval> asOf = provisionalWindow.asOf(timestamp, intervals.get());
-            if (provisionalWindow.due(timestamp, firesAt, ctx.timerService()) && !asOf.isEmpty()) {
-                writeProvisional(timestamp, Long.parseLong(key), asOf, ctx);
+            ProvisionalWindow.AsOf<FitInterval> asOf =
+                    provisionalWindow.asOf(timestamp, firesAt, intervals.get(), ctx.timerService());
+            if (asOf.computes() && provisionalWindow.due(timestamp, firesAt, ctx.timerService())) {
+                List<FitInterval> items = provisionalWindow.items(timestamp, asOf);
+                if (!items.isEmpty()) {
+                    writeProvisional(timestamp, Long.parseLong(key), items, ctx);
+                }
             }
             return;
         }

@@ -6,6 +6,7 @@ import io.squeaky.records.BrandMetricRow;
 import io.squeaky.records.CaseFacts;
 import io.squeaky.records.EquityRow;
 import io.squeaky.records.PressureEffectRow;
+import io.squeaky.stats.BootstrapMemo;
 import java.util.Collection;
 import java.util.List;
 
@@ -22,10 +23,24 @@ public record PeriodStatistics(
             Collection<CaseFacts> cases,
             StatisticsSettings settings,
             BusinessSchedule desk) {
+        return of(brand, periodStart, cases, settings, desk, null);
+    }
+
+    /**
+     * The same rows, drawing each bootstrap interval through {@code memo} (none when null): the
+     * provisional figures of a period, recomputed while its cases are open.
+     */
+    public static PeriodStatistics of(
+            String brand,
+            long periodStart,
+            Collection<CaseFacts> cases,
+            StatisticsSettings settings,
+            BusinessSchedule desk,
+            BootstrapMemo memo) {
         PeriodCases period = PeriodCases.of(brand, periodStart, cases);
         return new PeriodStatistics(
                 BrandMetrics.rows(period, settings),
-                PressureEffects.rows(period, settings),
+                PressureEffects.rows(period, settings, memo),
                 Equity.rows(period, settings),
                 BrandHours.rows(period, settings, desk));
     }

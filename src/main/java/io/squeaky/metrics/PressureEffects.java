@@ -4,6 +4,7 @@ import io.squeaky.metrics.Endpoint.Clock;
 import io.squeaky.records.CaseFacts;
 import io.squeaky.records.PressureBucket;
 import io.squeaky.records.PressureEffectRow;
+import io.squeaky.stats.BootstrapMemo;
 import io.squeaky.stats.KaplanMeier;
 import io.squeaky.stats.LogRank;
 import io.squeaky.stats.LogRankResult;
@@ -94,7 +95,9 @@ final class PressureEffects {
         return comparisons;
     }
 
-    static List<PressureEffectRow> rows(PeriodCases cases, StatisticsSettings settings) {
+    /** The rows; {@code memo}, when not null, draws the bootstrap intervals. */
+    static List<PressureEffectRow> rows(
+            PeriodCases cases, StatisticsSettings settings, BootstrapMemo memo) {
         List<PressureEffectRow> rows = new ArrayList<>();
         for (Comparison comparison : comparisons(cases.cases())) {
             for (Endpoint endpoint : Endpoint.values()) {
@@ -102,7 +105,7 @@ final class PressureEffects {
                 List<Observation> reference =
                         endpoint.observations(comparison.reference(), Clock.CALENDAR);
                 if (!group.isEmpty() && !reference.isEmpty()) {
-                    rows.add(row(cases, settings, comparison, endpoint, group, reference));
+                    rows.add(row(cases, settings, memo, comparison, endpoint, group, reference));
                 }
             }
         }
@@ -112,6 +115,7 @@ final class PressureEffects {
     private static PressureEffectRow row(
             PeriodCases cases,
             StatisticsSettings settings,
+            BootstrapMemo memo,
             Comparison comparison,
             Endpoint endpoint,
             List<Observation> group,
@@ -119,19 +123,28 @@ final class PressureEffects {
         boolean enough =
                 group.size() >= settings.minimumGroupCases()
                         && reference.size() >= settings.minimumGroupCases();
+        long seed =
+                settings.seedFor(
+                        cases.brand(),
+                        Long.toString(cases.periodStart()),
+                        comparison.name(),
+                        endpoint.label());
         MedianRatioInterval interval =
-                enough
-                        ? MedianRatioBootstrap.interval(
-                                group,
-                                reference,
-                                settings.replications(),
-                                settings.seedFor(
-                                        cases.brand(),
-                                        Long.toString(cases.periodStart()),
-                                        comparison.name(),
-                                        endpoint.label()),
-                                settings.level())
-                        : null;
+                !enough
+                        ? null
+                        : memo != null
+                                ? memo.interval(
+                                        group,
+                                        reference,
+                                        settings.replications(),
+                                        seed,
+                                        settings.level())
+                                : MedianRatioBootstrap.interval(
+                                        group,
+                                        reference,
+                                        settings.replications(),
+                                        seed,
+                                        settings.level());
         LogRankResult test = LogRank.test(group, reference);
         return PressureEffectRow.newBuilder()
                 .setBrand(cases.brand())

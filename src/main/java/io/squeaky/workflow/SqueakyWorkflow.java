@@ -10,7 +10,6 @@ import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
 import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
-import io.squeaky.flink.CensorOpenCases;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.InferMentionReplies;
 import io.squeaky.flink.KeyedStateGauges;
@@ -39,8 +38,7 @@ import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.LinkMessage;
 import io.squeaky.records.LinkedPost;
-import io.squeaky.records.OpenCaseFacts;
-import io.squeaky.records.OpenCaseInterval;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.Post;
 import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.ProvisionalRow;
@@ -237,13 +235,7 @@ public final class SqueakyWorkflow {
                         .uid("settle-censoring");
 
         ScheduleBook schedules = settings.schedules();
-        SingleOutputStreamOperator<OpenCaseFacts> openCases =
-                drafts.getSideOutput(AssembleCases.OPEN_CASES)
-                        .process(new CensorOpenCases(schedules, settings.statistics().period()))
-                        .returns(new AvroTypeInfo<>(OpenCaseFacts.class))
-                        .name("censor open cases at the provisional instant");
-        DataStream<OpenCaseInterval> openIntervals =
-                openCases.getSideOutput(CensorOpenCases.INTERVALS);
+        DataStream<OpenCase> openCases = drafts.getSideOutput(AssembleCases.OPEN_CASES);
         SingleOutputStreamOperator<BrandMetricRow> statistics =
                 KeyedStateGauges.process(
                                 cases.map(row -> CaseFactsOf.row(row, schedules.of(row.getBrand())))
@@ -271,10 +263,11 @@ public final class SqueakyWorkflow {
                                 fitIntervals
                                         .keyBy(PeriodEffects.byPeriod(), Types.STRING)
                                         .connect(
-                                                openIntervals.keyBy(
-                                                        PeriodEffects.openByPeriod(),
+                                                openCases.keyBy(
+                                                        PeriodEffects.openByPeriod(
+                                                                settings.statistics().period()),
                                                         Types.STRING)),
-                                new PeriodEffects(settings.statistics(), provisional),
+                                new PeriodEffects(settings.statistics(), schedules, provisional),
                                 effectType)
                         .name("hazard ratios per period")
                         .uid("period-effects");

@@ -139,7 +139,7 @@ class AssembleCasesTest {
     }
 
     @Test
-    void anOpenSessionIsSnapshotAtEachProvisionalInstantAndLeavesNoTimerOnceItCloses()
+    void anOpenSessionSendsAVersionOfItsCasesWhenItChangedAndTheirEndWhenItCloses()
             throws Exception {
         harness.close();
         harness =
@@ -156,22 +156,33 @@ class AssembleCasesTest {
         assertThat(harness.extractOutputValues()).as("the case is still open").isEmpty();
         assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
                 .extracting(StreamRecord::getValue)
-                .as("one snapshot at each whole hour since it opened")
+                .as(
+                        "a version at the first whole hour, none at two (nothing changed), one at three")
                 .extracting(OpenCase::getAsOf)
-                .containsExactly(hours(1), hours(2), hours(3));
+                .containsExactly(hours(1), hours(3));
         assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
                 .extracting(record -> record.getValue().getDraft().getCaseRow())
                 .satisfiesExactly(
                         asOfOne -> assertThat(asOfOne.getFirstReplyAt()).isNull(),
-                        asOfTwo -> assertThat(asOfTwo.getFirstReplyAt()).isNull(),
                         asOfThree ->
                                 assertThat(asOfThree.getFirstReplyAt()).isEqualTo(minutes(150)));
+        int versions = harness.getSideOutput(AssembleCases.OPEN_CASES).size();
 
         harness.processWatermark(minutes(150) + GAP.toMillis());
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
                 .satisfies(draft -> assertThat(draft.getNeedsHorizon()).isFalse());
+        assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
+                .extracting(StreamRecord::getValue)
+                .as("the case's end as an open case, from the first instant after it closed")
+                .hasSize(versions + 1)
+                .last()
+                .satisfies(
+                        end -> {
+                            assertThat(end.getDraft()).isNull();
+                            assertThat(end.getAsOf()).isEqualTo(hours(3) + GAP.toMillis());
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers())
                 .as("no provisional timer outlives the session")

@@ -7,8 +7,9 @@ import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
 import io.squeaky.records.BrandMetricRow;
+import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseFacts;
-import io.squeaky.records.OpenCaseFacts;
+import io.squeaky.records.OpenCase;
 import io.squeaky.records.ProvisionalRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class BrandPeriodStatisticsTest {
     private static final ProvisionalSchedule HOURLY =
             ProvisionalSchedule.every(Duration.ofHours(1));
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CaseFacts, OpenCaseFacts, BrandMetricRow>
+    private KeyedTwoInputStreamOperatorTestHarness<String, CaseFacts, OpenCase, BrandMetricRow>
             harness;
 
     @BeforeEach
@@ -41,7 +42,7 @@ class BrandPeriodStatisticsTest {
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, CaseFacts, OpenCaseFacts, BrandMetricRow>
+                    String, CaseFacts, OpenCase, BrandMetricRow>
             harness(ProvisionalSchedule provisional) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new BrandPeriodStatistics(SETTINGS, Posts.SCHEDULES, provisional),
@@ -106,6 +107,9 @@ class BrandPeriodStatisticsTest {
         harness = harness(HOURLY);
         long oneHourIn = DAY_ONE + Duration.ofHours(1).toMillis();
         long twoHoursIn = DAY_ONE + Duration.ofHours(2).toMillis();
+        long threeHoursIn = DAY_ONE + Duration.ofHours(3).toMillis();
+        long fourHoursIn = DAY_ONE + Duration.ofHours(4).toMillis();
+        long fiveHoursIn = DAY_ONE + Duration.ofHours(5).toMillis();
         send(facts("a", DAY_ONE + 60_000L));
         harness.processBothWatermarks(new Watermark(oneHourIn));
         assertThat(provisional(oneHourIn))
@@ -113,10 +117,13 @@ class BrandPeriodStatisticsTest {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getCases()).isEqualTo(1));
 
-        open(twoHoursIn, facts("b", DAY_ONE + 90_000L));
+        CaseDraft b = OpenCaseDrafts.complaint("b", DAY_ONE + 90_000L, "Amazon");
+        CaseDraft c = OpenCaseDrafts.complaint("c", twoHoursIn, "Amazon");
+        open(OpenCaseDrafts.version(twoHoursIn, b));
         // Closed at three hours in, ahead of the watermark: as of two hours in it was still open.
-        harness.processElement1(new StreamRecord<>(facts("c", twoHoursIn), twoHoursIn + 3_600_000));
-        open(twoHoursIn, facts("c", twoHoursIn));
+        harness.processElement1(
+                new StreamRecord<>(OpenCaseDrafts.closedFacts(c, threeHoursIn), threeHoursIn));
+        open(OpenCaseDrafts.version(twoHoursIn, c));
         harness.processBothWatermarks(new Watermark(twoHoursIn));
 
         assertThat(harness.extractOutputValues()).as("nothing final yet").isEmpty();
@@ -125,11 +132,23 @@ class BrandPeriodStatisticsTest {
                 .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3))
                 .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(3));
 
-        harness.processBothWatermarks(new Watermark(twoHoursIn + 3_600_000));
-        assertThat(provisional(twoHoursIn + 3_600_000))
-                .as("c closed: its own snapshot is gone, the case counts once")
-                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(2))
-                .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(2));
+        open(OpenCaseDrafts.end(threeHoursIn, c));
+        harness.processBothWatermarks(new Watermark(threeHoursIn));
+        assertThat(provisional(threeHoursIn))
+                .as("c closed: its open version has ended, the case counts once; b still open")
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3))
+                .allSatisfy(row -> assertThat(row.getCases()).isLessThanOrEqualTo(3));
+
+        harness.processBothWatermarks(new Watermark(fourHoursIn));
+        assertThat(provisional(fourHoursIn))
+                .as("b's one version, censored again an hour later")
+                .anySatisfy(row -> assertThat(row.getCases()).isEqualTo(3));
+
+        open(OpenCaseDrafts.end(fiveHoursIn, b));
+        harness.processBothWatermarks(new Watermark(fiveHoursIn));
+        assertThat(provisional(fiveHoursIn))
+                .as("nothing open and nothing closed since: no rows repeating the last")
+                .isEmpty();
         assertThat(harness.numEventTimeTimers()).as("only the final firing").isEqualTo(1);
 
         harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
@@ -183,8 +202,8 @@ class BrandPeriodStatisticsTest {
                 .toList();
     }
 
-    private void open(long asOf, CaseFacts facts) throws Exception {
-        harness.processElement2(new StreamRecord<>(new OpenCaseFacts(asOf, facts), asOf));
+    private void open(OpenCase version) throws Exception {
+        harness.processElement2(new StreamRecord<>(version, version.getAsOf()));
     }
 
     private void send(CaseFacts facts) throws Exception {

@@ -2,13 +2,15 @@ package io.squeaky.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.squeaky.cases.Posts;
 import io.squeaky.metrics.FitInterval;
 import io.squeaky.metrics.ProvisionalSchedule;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.metrics.StatsPeriod;
+import io.squeaky.records.CaseDraft;
 import io.squeaky.records.CaseIntervalRow;
 import io.squeaky.records.HazardRatioRow;
-import io.squeaky.records.OpenCaseInterval;
+import io.squeaky.records.OpenCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,12 +100,8 @@ class PeriodEffectsTest {
         long asOf = DAY_ONE + Duration.ofHours(2).toMillis();
         try (var harness = perPeriod(ProvisionalSchedule.every(Duration.ofHours(1)))) {
             sendCases(harness, DAY_ONE);
-            harness.processElement2(
-                    new StreamRecord<>(
-                            new OpenCaseInterval(
-                                    asOf,
-                                    interval("open", "Amazon", DAY_ONE, 0, 3600, false, false, 1)),
-                            asOf));
+            CaseDraft open = OpenCaseDrafts.complaint("open", DAY_ONE + 60_000L, "Amazon");
+            harness.processElement2(new StreamRecord<>(OpenCaseDrafts.version(asOf, open), asOf));
             harness.processBothWatermarks(new Watermark(asOf));
 
             assertThat(harness.extractOutputValues()).as("nothing final yet").isEmpty();
@@ -111,10 +109,16 @@ class PeriodEffectsTest {
                     .extracting(StreamRecord::getValue)
                     .filteredOn(row -> row.getAsOf() == asOf)
                     .extracting(row -> (HazardRatioRow) row.getRow())
-                    .filteredOn(row -> row.getScope().equals("study") && headline(row))
+                    .filteredOn(
+                            row ->
+                                    row.getScope().equals("study")
+                                            && headline(row)
+                                            && row.getEndpoint().equals("first_reply"))
                     .isNotEmpty()
                     .allSatisfy(row -> assertThat(row.getCases()).isEqualTo(CASES + 1));
-            assertThat(harness.numEventTimeTimers()).as("only the final firing").isEqualTo(1);
+            assertThat(harness.numEventTimeTimers())
+                    .as("the final firing, and the next instant while the case is open")
+                    .isEqualTo(2);
 
             harness.processBothWatermarks(new Watermark(SETTINGS.firesAt(DAY_ONE)));
 
@@ -130,12 +134,12 @@ class PeriodEffectsTest {
     private static final int CASES = 12;
 
     private static KeyedTwoInputStreamOperatorTestHarness<
-                    String, FitInterval, OpenCaseInterval, HazardRatioRow>
+                    String, FitInterval, OpenCase, HazardRatioRow>
             perPeriod(ProvisionalSchedule provisional) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new PeriodEffects(SETTINGS, provisional),
+                new PeriodEffects(SETTINGS, Posts.SCHEDULES, provisional),
                 PeriodEffects.byPeriod(),
-                PeriodEffects.openByPeriod(),
+                PeriodEffects.openByPeriod(SETTINGS.period()),
                 Types.STRING);
     }
 
@@ -144,8 +148,7 @@ class PeriodEffectsTest {
      * answered some time later; every third is never answered.
      */
     private static void sendCases(
-            KeyedTwoInputStreamOperatorTestHarness<
-                            String, FitInterval, OpenCaseInterval, HazardRatioRow>
+            KeyedTwoInputStreamOperatorTestHarness<String, FitInterval, OpenCase, HazardRatioRow>
                     harness,
             long periodStart)
             throws Exception {

@@ -170,8 +170,6 @@ class StopAndResumeITCase {
                         "",
                         "--group-id",
                         group,
-                        "--idleness",
-                        "1s",
                         "--checkpoint-interval",
                         "500ms",
                         "--compact-every",

@@ -101,6 +101,11 @@ final class LiveHeap implements AutoCloseable {
         return new Reading(mb(live), mb(committed), last.getDuration());
     }
 
+    /** The name of the collector that collects the whole heap, e.g. "G1 Old Generation". */
+    String fullCollector() {
+        return full.getName();
+    }
+
     /** {@code jcmd PID GC.class_histogram}: instances and bytes per class, after a full GC. */
     String classHistogram() throws Exception {
         return (String)

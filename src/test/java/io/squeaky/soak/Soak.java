@@ -143,6 +143,9 @@ public final class Soak {
                             });
             List<Map<String, Double>> samples = new ArrayList<>();
             try (LiveHeap heap = LiveHeap.of(cluster.taskManagerPid(1))) {
+                System.out.printf(
+                        "job %s on TaskManager pid %d; live heap read after %s%n",
+                        id, cluster.taskManagerPid(1), heap.fullCollector());
                 SoakSampler sampler =
                         new SoakSampler(
                                 URI.create("http://127.0.0.1:" + cluster.restPort()),

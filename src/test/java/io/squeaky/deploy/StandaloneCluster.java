@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * not published), with memory flags computed by Flink's own {@code BashJavaUtils}, everything bound
  * to 127.0.0.1. Jobs are submitted through Flink's command-line client, also its own JVM.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
 
     static final int SLOTS_PER_TASK_MANAGER = 2;
 
@@ -59,7 +59,8 @@ final class StandaloneCluster implements AutoCloseable {
         this.restPort = restPort;
     }
 
-    static StandaloneCluster start(Path dir, String classpath, int taskManagers) throws Exception {
+    public static StandaloneCluster start(Path dir, String classpath, int taskManagers)
+            throws Exception {
         StandaloneCluster cluster = new StandaloneCluster(dir, classpath, freePort());
         try {
             cluster.writeConfiguration(freePort());
@@ -81,7 +82,7 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    int restPort() {
+    public int restPort() {
         return restPort;
     }
 
@@ -118,7 +119,7 @@ final class StandaloneCluster implements AutoCloseable {
      * {@code flink run} through Flink's CLI, left running: a streaming job's client follows it
      * until it ends. Its output goes to {@code name.out} beside the cluster's logs.
      */
-    Process submit(Path jar, String mainClass, List<String> programArgs, String name)
+    public Process submit(Path jar, String mainClass, List<String> programArgs, String name)
             throws IOException {
         List<String> command = new ArrayList<>(java());
         command.addAll(
@@ -141,6 +142,11 @@ final class StandaloneCluster implements AutoCloseable {
         return client;
     }
 
+    /** The process id of one TaskManager's JVM, to attach to it. */
+    public long taskManagerPid(int number) {
+        return byName.get("taskmanager-" + number).pid();
+    }
+
     /** {@code kill -9} of one TaskManager's JVM, as when its host dies. */
     void killTaskManager(int number) throws InterruptedException {
         Process taskManager = byName.get("taskmanager-" + number);
@@ -159,7 +165,7 @@ final class StandaloneCluster implements AutoCloseable {
     /** What {@code flink run} printed, and how it exited (-1 when it timed out). */
     record CliResult(int exitCode, String output) {}
 
-    JsonNode rest(String path) throws IOException, InterruptedException {
+    public JsonNode rest(String path) throws IOException, InterruptedException {
         HttpResponse<String> response =
                 http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + path))
@@ -208,7 +214,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** The last lines of every process's log, for a failure message. */
-    String logs() {
+    public String logs() {
         StringBuilder text = new StringBuilder();
         try (var files = Files.list(dir)) {
             for (Path log : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {

@@ -1,12 +1,11 @@
 package io.squeaky.soak;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.squeaky.deploy.StandaloneCluster;
 import io.squeaky.generate.CrossChannelGenerator;
-import io.squeaky.jobs.StreamingConfig;
-import io.squeaky.jobs.StreamingJob;
 import io.squeaky.kafka.KafkaBroker;
 import io.squeaky.replay.LoopedReplay;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,21 +21,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.client.program.MiniClusterClient;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.client.JobStatusMessage;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
 
 /**
- * The soak: the streaming job in a local MiniCluster (one task manager, two slots, parallelism 2)
- * reading an in-JVM Kafka broker, fed by a generated data set replayed in a loop at a fixed rate,
- * sampled every interval for checkpoint size, heap, RSS and each stateful operator's keyed-state
- * entries and timers ({@link SoakSampler}). Writes {@code samples.csv} and {@code verdict.json}
- * (flat or growing, per series, by {@link Trend}) under the work folder. A measurement, not a test:
- * {@code jobs/soak} runs it.
+ * The soak: the streaming job on a real Flink session cluster (a JobManager and one TaskManager
+ * with two slots, each its own JVM, the job submitted from the shaded jar at parallelism 2),
+ * reading a Kafka broker in this JVM, fed by a generated data set replayed in a loop at a fixed
+ * rate. Every interval it samples the job's checkpoints, keyed-state entries, timers and records
+ * read, and the TaskManager's live heap after a forced full collection ({@link SoakSampler}, {@link
+ * LiveHeap}). Writes {@code samples.csv}, {@code verdict.json} (flat or growing, per series, by
+ * {@link Trend}) and three class histograms of the TaskManager (first sample, half time, end) under
+ * the work folder. A measurement, not a test: {@code jobs/soak} runs it.
  */
 public final class Soak {
 
@@ -51,9 +45,13 @@ public final class Soak {
               --seed S          generator seed (default 11)
               --sample-every D  sampling interval, e.g. 30s (default 30s)
               --work DIR        data, output, checkpoints and the results (default target/soak)
+              --job-jar JAR     the shaded job jar (default target/squeaky-job.jar)
+              --flink-classpath FILE  Flink's distribution classpath, one line
+                                (default target/flink-dist-classpath.txt)
             """;
 
     private static final int PARALLELISM = 2;
+    private static final int TOP_CLASSES = 15;
 
     private Soak() {}
 
@@ -69,6 +67,15 @@ public final class Soak {
                 Duration.ofSeconds(
                         Long.parseLong(
                                 options.getOrDefault("sample-every", "30s").replace("s", "")));
+        Path jar = Path.of(options.getOrDefault("job-jar", "target/squeaky-job.jar"));
+        String flinkClasspath =
+                Files.readString(
+                                Path.of(
+                                        options.getOrDefault(
+                                                "flink-classpath",
+                                                "target/flink-dist-classpath.txt")),
+                                StandardCharsets.UTF_8)
+                        .strip();
         Path work = Path.of(options.getOrDefault("work", "target/soak")).toAbsolutePath();
         deleteTree(work);
         Path data = work.resolve("data");
@@ -100,48 +107,27 @@ public final class Soak {
         kafka.start();
         kafka.createTopic("soak.posts", PARALLELISM);
         kafka.createTopic("soak.events", PARALLELISM);
-        MiniCluster cluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(new Configuration())
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(PARALLELISM)
-                                .withRandomPorts()
-                                .build());
-        cluster.start();
-        TestStreamEnvironment.setAsContext(cluster, PARALLELISM);
         Path output = work.resolve("out");
-        StreamingConfig config =
-                StreamingConfig.fromArgs(
-                        new String[] {
-                            "--bootstrap-servers", kafka.bootstrapServers(),
-                            "--posts-topic", "soak.posts",
-                            "--events-topic", "soak.events",
-                            "--group-id", "soak",
-                            "--checkpoint-interval", "10s",
-                            "--idleness", "5s",
-                            // Cases cut at a week, as jobs/live does, so that statistics windows
-                            // fire and clear within a pass or two rather than after 60 days.
-                            "--max-case-length", "7d",
-                            "--brands", data.resolve("truth/brands.csv").toString(),
-                            "--schedules", data.resolve("truth/schedules.json").toString(),
-                            "--parallelism", Integer.toString(PARALLELISM),
-                            "--output", output.toString()
-                        });
-        try (MiniClusterClient client =
-                new MiniClusterClient(cluster.getConfiguration(), cluster)) {
-            CompletableFuture<Void> job =
-                    CompletableFuture.runAsync(
-                            () -> {
-                                try {
-                                    StreamingJob.run(
-                                            config,
-                                            new PrintStream(OutputStream.nullOutputStream()));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
-            JobID id = awaitRunning(client, job);
+        List<String> jobArgs =
+                List.of(
+                        "--bootstrap-servers", kafka.bootstrapServers(),
+                        "--posts-topic", "soak.posts",
+                        "--events-topic", "soak.events",
+                        "--group-id", "soak",
+                        "--checkpoint-interval", "10s",
+                        "--idleness", "5s",
+                        // Cases cut at a week, as jobs/live does, so that statistics windows
+                        // fire and clear within a pass or two rather than after 60 days.
+                        "--max-case-length", "7d",
+                        "--brands", data.resolve("truth/brands.csv").toString(),
+                        "--schedules", data.resolve("truth/schedules.json").toString(),
+                        "--parallelism", Integer.toString(PARALLELISM),
+                        "--output", output.toString());
+        try (StandaloneCluster cluster =
+                StandaloneCluster.start(work.resolve("cluster"), flinkClasspath, 1)) {
+            Process client =
+                    cluster.submit(jar, "io.squeaky.jobs.StreamingJob", jobArgs, "soak-client");
+            String id = awaitRunning(cluster, client);
             long end = System.nanoTime() + length.toNanos();
             CompletableFuture<Void> feeding =
                     CompletableFuture.runAsync(
@@ -150,51 +136,91 @@ public final class Soak {
                                     replay.run(
                                             kafka.bootstrapServers(),
                                             rate,
-                                            () -> System.nanoTime() >= end || job.isDone());
+                                            () -> System.nanoTime() >= end || !client.isAlive());
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                 }
                             });
-            SoakSampler sampler =
-                    new SoakSampler(
-                            cluster.getRestAddress().get(), id, output.resolve("_state"), replay);
             List<Map<String, Double>> samples = new ArrayList<>();
-            long started = System.nanoTime();
-            while (System.nanoTime() < end && !job.isDone()) {
-                Thread.sleep(every.toMillis());
-                Map<String, Double> sample = sampler.sample((System.nanoTime() - started) / 1e9);
-                samples.add(sample);
-                System.out.println(SoakSampler.line(sample));
+            try (LiveHeap heap = LiveHeap.of(cluster.taskManagerPid(1))) {
+                System.out.printf(
+                        "job %s on TaskManager pid %d; live heap read after %s%n",
+                        id, cluster.taskManagerPid(1), heap.fullCollector());
+                SoakSampler sampler =
+                        new SoakSampler(
+                                URI.create("http://127.0.0.1:" + cluster.restPort()),
+                                JobID.fromHexString(id),
+                                output.resolve("_state"),
+                                replay,
+                                cluster.taskManagerPid(1),
+                                heap);
+                long started = System.nanoTime();
+                long half = started + length.toNanos() / 2;
+                String halfTime = null;
+                while (System.nanoTime() < end) {
+                    Thread.sleep(every.toMillis());
+                    if (!client.isAlive()) {
+                        throw new IllegalStateException(
+                                "the job's client exited:\n" + cluster.logs());
+                    }
+                    Map<String, Double> sample =
+                            sampler.sample((System.nanoTime() - started) / 1e9);
+                    samples.add(sample);
+                    System.out.println(SoakSampler.line(sample));
+                    if (samples.size() == 1) {
+                        histogram(work, "start", heap);
+                    } else if (halfTime == null && System.nanoTime() >= half) {
+                        halfTime = histogram(work, "half", heap);
+                    }
+                }
+                String last = histogram(work, "end", heap);
+                feeding.get(1, TimeUnit.MINUTES);
+                write(work, samples);
+                if (halfTime != null) {
+                    System.out.println(
+                            "\n== TaskManager classes grown most from half time to the end ==");
+                    ClassHistogram.parse(halfTime)
+                            .grownInto(ClassHistogram.parse(last), TOP_CLASSES)
+                            .forEach(g -> System.out.println(g.line()));
+                }
             }
-            feeding.get(1, TimeUnit.MINUTES);
-            if (job.isDone()) {
-                job.get(); // throws what stopped the job
-            }
-            client.cancel(id).get(1, TimeUnit.MINUTES);
-            job.handle((ignored, cancelled) -> null).get(1, TimeUnit.MINUTES);
-            write(work, samples);
         } finally {
-            TestStreamEnvironment.unsetAsContext();
-            cluster.close();
             kafka.stop();
         }
     }
 
-    private static JobID awaitRunning(MiniClusterClient client, CompletableFuture<Void> job)
-            throws Exception {
+    /** The TaskManager's class histogram, written to histogram-NAME.txt and returned. */
+    private static String histogram(Path work, String name, LiveHeap heap) throws Exception {
+        String text = heap.classHistogram();
+        Files.writeString(work.resolve("histogram-" + name + ".txt"), text, StandardCharsets.UTF_8);
+        return text;
+    }
+
+    private static String awaitRunning(StandaloneCluster cluster, Process client) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            if (job.isDone()) {
-                job.get();
+            if (!client.isAlive()) {
+                throw new IllegalStateException("the job's client exited:\n" + cluster.logs());
             }
-            for (JobStatusMessage status : client.listJobs().get()) {
-                if (status.getJobState() == JobStatus.RUNNING) {
-                    return status.getJobId();
+            for (JsonNode job : cluster.rest("/jobs/overview").path("jobs")) {
+                if (job.path("state").asText().equals("RUNNING")
+                        && allTasksRunning(cluster, job.path("jid").asText())) {
+                    return job.path("jid").asText();
                 }
             }
-            Thread.sleep(200);
+            Thread.sleep(300);
         }
-        throw new IllegalStateException("the streaming job did not start within 2 minutes");
+        throw new IllegalStateException(
+                "the streaming job did not start within 2 minutes:\n" + cluster.logs());
+    }
+
+    private static boolean allTasksRunning(StandaloneCluster cluster, String job) throws Exception {
+        for (JsonNode vertex : cluster.rest("/jobs/" + job).path("vertices")) {
+            if (!vertex.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** samples.csv, one row a sample, and verdict.json, one trend a series. */
@@ -221,6 +247,7 @@ public final class Soak {
         Files.writeString(work.resolve("samples.csv"), csv, StandardCharsets.UTF_8);
         List<String> trends = new ArrayList<>();
         StringBuilder summary = new StringBuilder("\n== soak verdict ==\n");
+        String headline = "live heap: too few samples for a verdict\n";
         for (String column : columns) {
             if (!SoakSampler.judged(column)) {
                 continue;
@@ -238,14 +265,33 @@ public final class Soak {
             summary.append(
                     String.format(
                             Locale.ROOT,
-                            "%-60s %-8s mean %,.0f -> %,.0f; slope/min %,.1f -> %,.1f%n",
+                            "%-60s %-8s mean %,.1f -> %,.1f; 2nd-half slope %,.1f (± %,.1f) per 10"
+                                    + " min, bound %,.1f%n",
                             column,
                             trend.verdict(),
                             trend.firstHalfMean(),
                             trend.secondHalfMean(),
-                            trend.firstHalfSlopePerMinute(),
-                            trend.secondHalfSlopePerMinute()));
+                            trend.secondHalfSlopePerTenMinutes(),
+                            trend.slopeStandardError(),
+                            trend.boundPerTenMinutes()));
+            if (column.equals(SoakSampler.LIVE_HEAP)) {
+                headline =
+                        String.format(
+                                Locale.ROOT,
+                                "live heap of the TaskManager after a full GC: mean %.1f MB (1st"
+                                        + " half) -> %.1f MB (2nd half); slope over the 2nd half"
+                                        + " %+.2f MB per 10 min (± %.2f), bound %.0f%% of the mean"
+                                        + " = %.2f MB per 10 min: %s%n",
+                                trend.firstHalfMean(),
+                                trend.secondHalfMean(),
+                                trend.secondHalfSlopePerTenMinutes(),
+                                trend.slopeStandardError(),
+                                Trend.BOUND_PER_TEN_MINUTES * 100,
+                                trend.boundPerTenMinutes(),
+                                trend.verdict().toUpperCase(Locale.ROOT));
+            }
         }
+        summary.append('\n').append(headline);
         Files.writeString(
                 work.resolve("verdict.json"),
                 "{\"finished\":\""

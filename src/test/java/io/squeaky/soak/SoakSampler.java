@@ -7,10 +7,6 @@ import io.squeaky.flink.KeyedStateGauges;
 import io.squeaky.replay.LoopedReplay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,13 +28,15 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 
 /**
- * One sample of a soak, read the way an operator would read a deployment: the job's checkpoints and
- * its operators' gauges through Flink's REST API, the checkpoint folder on disk, and this process's
- * heap and resident memory (the job, the broker and the replay share the process).
+ * One sample of a soak, read the way an operator would read a deployment: the job's checkpoints,
+ * accumulators and its operators' gauges through Flink's REST API, the checkpoint folder on disk,
+ * and the live heap and resident memory of the TaskManager that runs every task of the job (its own
+ * JVM: the broker and the replay are elsewhere).
  */
 final class SoakSampler {
 
     static final String ELAPSED = "elapsed_s";
+    static final String LIVE_HEAP = "live_heap_mb";
     private static final String ENTRIES = "entries: ";
     private static final String TIMERS = "timers: ";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,18 +45,23 @@ final class SoakSampler {
     private final JobID job;
     private final Path state;
     private final LoopedReplay replay;
+    private final long taskManager;
+    private final LiveHeap heap;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    SoakSampler(URI rest, JobID job, Path state, LoopedReplay replay) {
+    SoakSampler(
+            URI rest, JobID job, Path state, LoopedReplay replay, long taskManager, LiveHeap heap) {
         this.rest = rest;
         this.job = job;
         this.state = state;
         this.replay = replay;
+        this.taskManager = taskManager;
+        this.heap = heap;
     }
 
     /**
-     * The series a soak judges flat or growing; the others give context. Heap used is a sawtooth
-     * between collections; the heap left after the last collection is what would grow.
+     * The series a soak judges flat or growing; the others give context. The live heap is what a
+     * full collection leaves in the TaskManager: what would grow if the job leaked.
      */
     static boolean judged(String column) {
         return column.startsWith(ENTRIES)
@@ -66,7 +69,7 @@ final class SoakSampler {
                 || List.of(
                                 "checkpoint_bytes",
                                 "checkpoint_dir_bytes",
-                                "heap_after_gc_mb",
+                                LIVE_HEAP,
                                 "rss_mb",
                                 "entries_total",
                                 "timers_total")
@@ -82,7 +85,9 @@ final class SoakSampler {
                 get("/jobs/" + job + "/accumulators").path("user-task-accumulators");
         for (JsonNode accumulator : accumulators) {
             String name = accumulator.path("name").asText();
-            if (name.equals(Counters.READ) || name.equals(Counters.CASES)) {
+            if (name.equals(Counters.READ)
+                    || name.equals(Counters.EVENTS_READ)
+                    || name.equals(Counters.CASES)) {
                 sample.put(name.replace('-', '_'), accumulator.path("value").asDouble());
             }
         }
@@ -90,11 +95,11 @@ final class SoakSampler {
         sample.put("checkpoint_id", latest.path("id").asDouble());
         sample.put("checkpoint_bytes", latest.path("checkpointed_size").asDouble());
         sample.put("checkpoint_dir_bytes", (double) folderBytes(state));
-        sample.put(
-                "heap_used_mb",
-                mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
-        sample.put("heap_after_gc_mb", mb(heapAfterLastGc()));
-        sample.put("rss_mb", mb(residentBytes()));
+        LiveHeap.Reading live = heap.afterFullCollection();
+        sample.put(LIVE_HEAP, live.liveMb());
+        sample.put("heap_committed_mb", live.committedMb());
+        sample.put("full_gc_pause_ms", (double) live.pauseMs());
+        sample.put("rss_mb", mb(residentBytes(taskManager)));
         Map<String, Double> gauges = operatorGauges();
         sample.put("entries_total", sum(gauges, ENTRIES));
         sample.put("timers_total", sum(gauges, TIMERS));
@@ -105,8 +110,9 @@ final class SoakSampler {
     static String line(Map<String, Double> sample) {
         return String.format(
                 Locale.ROOT,
-                "%5.0f s  sent %,10.0f  event time %s  checkpoint #%.0f %,9.0f B  heap %,5.0f MB"
-                        + " (after GC %,5.0f)  RSS %,5.0f MB  keyed-state entries %,8.0f  timers %,8.0f",
+                "%5.0f s  sent %,10.0f  event time %s  checkpoint #%.0f %,9.0f B  live heap %,6.1f MB"
+                        + " (full GC %,4.0f ms)  RSS %,5.0f MB  keyed-state entries %,6.0f"
+                        + "  timers %,6.0f",
                 sample.get(ELAPSED),
                 sample.get("messages_sent"),
                 Instant.ofEpochMilli((long) (sample.get("replay_event_day") * 86_400_000L))
@@ -114,8 +120,8 @@ final class SoakSampler {
                         .substring(0, 10),
                 sample.get("checkpoint_id"),
                 sample.get("checkpoint_bytes"),
-                sample.get("heap_used_mb"),
-                sample.get("heap_after_gc_mb"),
+                sample.get(LIVE_HEAP),
+                sample.get("full_gc_pause_ms"),
                 sample.get("rss_mb"),
                 sample.get("entries_total"),
                 sample.get("timers_total"));
@@ -176,19 +182,8 @@ final class SoakSampler {
         return JSON.readTree(response.body());
     }
 
-    private static long heapAfterLastGc() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterGc = pool.getCollectionUsage();
-            if (pool.getType() == MemoryType.HEAP && afterGc != null) {
-                used += afterGc.getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static long residentBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    private static long residentBytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }

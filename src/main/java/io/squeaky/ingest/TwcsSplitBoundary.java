@@ -14,7 +14,10 @@ import java.io.InputStream;
  */
 public final class TwcsSplitBoundary {
 
-    private static final int BUFFER = 64 * 1024;
+    /** A row starts within a few hundred bytes of any offset in a real file. */
+    private static final int SEARCH_BUFFER = 8 * 1024;
+
+    private static final int COUNT_BUFFER = 64 * 1024;
 
     private TwcsSplitBoundary() {}
 
@@ -28,7 +31,7 @@ public final class TwcsSplitBoundary {
         }
         // From the byte before, so that a row starting exactly at `from` is found.
         try (InputStream in = file.openAt(from - 1)) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = new byte[SEARCH_BUFFER];
             long base = from - 1;
             int length = 0;
             int i = 0;
@@ -62,7 +65,7 @@ public final class TwcsSplitBoundary {
     public static long lineFeedsBefore(ByteSource file, long end) throws IOException {
         long count = 0;
         try (InputStream in = range(file, 0, end)) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = new byte[COUNT_BUFFER];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {

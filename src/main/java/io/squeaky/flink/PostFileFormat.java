@@ -1,18 +1,14 @@
 package io.squeaky.flink;
 
-import io.squeaky.ingest.BlankRows;
 import io.squeaky.ingest.ByteOrderMark;
+import io.squeaky.ingest.ByteSource;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.ingest.PostFactory;
-import io.squeaky.ingest.RawRecord;
-import io.squeaky.ingest.RecordParser;
-import io.squeaky.ingest.RecordSplitter;
+import io.squeaky.ingest.PostRecords;
+import io.squeaky.ingest.TwcsPiece;
 import io.squeaky.records.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.zip.GZIPInputStream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -20,15 +16,18 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
 /**
  * Reads post files for a FileSource. A bulk format rather than a stream format because the reader
- * needs the file's path for rejects, and a TWCS record may span lines. Files are read whole (a
- * quoted newline makes a record boundary undecidable mid-file); {@code .gz} files are inflated and
- * a leading UTF-8 byte-order mark is dropped. A restored reader re-parses its file and skips the
- * records already emitted.
+ * needs the file's path for rejects, and a TWCS record may span lines. A split covering a whole
+ * file is read from its start ({@code .gz} files inflated, a leading UTF-8 byte-order mark
+ * dropped); a split covering part of an uncompressed TWCS file (see {@link FilePieces}) reads the
+ * rows that start in it, found by {@link TwcsPiece}. A restored reader re-parses its split and
+ * skips the records already emitted.
  */
 public final class PostFileFormat implements BulkFormat<SourceRecord, FileSourceSplit> {
 
@@ -45,7 +44,7 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
     @Override
     public Reader<SourceRecord> createReader(Configuration config, FileSourceSplit split)
             throws IOException {
-        return new PostReader(split.path(), 0);
+        return new PostReader(records(split), 0);
     }
 
     @Override
@@ -55,12 +54,32 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
                 split.getReaderPosition()
                         .map(CheckpointedPosition::getRecordsAfterOffset)
                         .orElse(0L);
-        return new PostReader(split.path(), emitted);
+        return new PostReader(records(split), emitted);
     }
 
+    private PostRecords records(FileSourceSplit split) throws IOException {
+        Path path = split.path();
+        String source = path.toString();
+        FileSystem fs = path.getFileSystem();
+        if (split.offset() > 0 || split.length() < split.fileSize()) {
+            ByteSource bytes =
+                    offset -> {
+                        FSDataInputStream in = fs.open(path);
+                        in.seek(offset);
+                        return in;
+                    };
+            return TwcsPiece.open(
+                    source, bytes, split.fileSize(), split.offset(), split.length(), factory);
+        }
+        InputStream raw = fs.open(path);
+        InputStream stream = source.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
+        return PostRecords.whole(source, ByteOrderMark.skip(stream), format, factory);
+    }
+
+    /** Only TWCS rows carry a signature a reader can find mid-file. */
     @Override
     public boolean isSplittable() {
-        return false;
+        return format == InputFormat.TWCS;
     }
 
     @Override
@@ -68,26 +87,14 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
         return new AvroTypeInfo<>(SourceRecord.class);
     }
 
-    private final class PostReader implements BulkFormat.Reader<SourceRecord> {
+    private static final class PostReader implements BulkFormat.Reader<SourceRecord> {
 
-        private final String source;
-        private final InputStream stream;
-        private final RecordSplitter splitter;
-        private final RecordParser parser;
-        private final ArrayDeque<SourceRecord> parsed = new ArrayDeque<>();
+        private final PostRecords records;
         private long emitted;
         private long toSkip;
-        private boolean exhausted;
 
-        PostReader(Path path, long alreadyEmitted) throws IOException {
-            this.source = path.toString();
-            InputStream raw = path.getFileSystem().open(path);
-            this.stream = source.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
-            this.splitter =
-                    format.splitter(
-                            new InputStreamReader(
-                                    ByteOrderMark.skip(stream), StandardCharsets.UTF_8));
-            this.parser = format.parser(factory);
+        PostReader(PostRecords records, long alreadyEmitted) {
+            this.records = records;
             this.toSkip = alreadyEmitted;
             this.emitted = alreadyEmitted;
         }
@@ -97,7 +104,7 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
             SourceRecord[] batch = new SourceRecord[BATCH];
             int n = 0;
             while (n < BATCH) {
-                SourceRecord next = nextRecord();
+                SourceRecord next = records.next();
                 if (next == null) {
                     break;
                 }
@@ -116,32 +123,9 @@ public final class PostFileFormat implements BulkFormat<SourceRecord, FileSource
             return iterator;
         }
 
-        /** The next record; a run of blank rows leaves as one count before the row after it. */
-        private SourceRecord nextRecord() throws IOException {
-            int blank = 0;
-            while (parsed.isEmpty() && !exhausted) {
-                String text = splitter.next();
-                if (text == null) {
-                    exhausted = true;
-                } else if (BlankRows.isBlank(text, format.isCsv())) {
-                    blank++;
-                } else {
-                    if (blank > 0) {
-                        parsed.add(SourceRecord.newBuilder().setBlankRows(blank).build());
-                        blank = 0;
-                    }
-                    parser.parse(new RawRecord(source, splitter.recordLine(), text), parsed::add);
-                }
-            }
-            if (blank > 0) {
-                parsed.add(SourceRecord.newBuilder().setBlankRows(blank).build());
-            }
-            return parsed.poll();
-        }
-
         @Override
         public void close() throws IOException {
-            stream.close();
+            records.close();
         }
     }
 }

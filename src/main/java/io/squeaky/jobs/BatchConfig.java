@@ -11,7 +11,14 @@ public record BatchConfig(
         List<String> eventInputs,
         InputFormat eventFormat,
         boolean overwrite,
+        long pieceBytes,
         PipelineConfig pipeline) {
+
+    /**
+     * Pieces of 16 MB keep both cores busy on a file of a few hundred MB and cost a few seeks each;
+     * below a few MB the per-piece overhead would start to show.
+     */
+    static final long DEFAULT_PIECE_BYTES = 16L << 20;
 
     static final String USAGE =
             """
@@ -32,6 +39,8 @@ public record BatchConfig(
               --events PATH         service-desk ticket events: files or folders
               --events-format NAME  service-desk-csv (default) or service-desk-jsonl
               --overwrite           replace the tables of an earlier run in DIR
+              --split-size SIZE     TWCS files larger than SIZE (default 16mb) are read in
+                                    pieces of that size in parallel; 0 reads each file whole
               --as-of T             cut the input at T (2017-10-05T12:00:00Z, or a date for its
                                     midnight UTC): events after it are dropped, cases open at it
                                     are censored there, and the statistics of periods not final
@@ -47,7 +56,15 @@ public record BatchConfig(
             return null;
         }
         List<String> known = new ArrayList<>(PipelineConfig.OPTIONS);
-        known.addAll(List.of("input", "format", "events", "events-format", "overwrite", "as-of"));
+        known.addAll(
+                List.of(
+                        "input",
+                        "format",
+                        "events",
+                        "events-format",
+                        "overwrite",
+                        "as-of",
+                        "split-size"));
         options.allowOnly(known);
         List<String> inputs = options.list("input");
         List<String> eventInputs = options.list("events");
@@ -68,6 +85,12 @@ public record BatchConfig(
         Locations.inputsExist(inputs, "--input");
         Locations.inputsExist(eventInputs, "--events");
         return new BatchConfig(
-                inputs, format, eventInputs, eventFormat, options.flag("overwrite"), pipeline);
+                inputs,
+                format,
+                eventInputs,
+                eventFormat,
+                options.flag("overwrite"),
+                options.bytes("split-size", DEFAULT_PIECE_BYTES),
+                pipeline);
     }
 }

@@ -1,6 +1,7 @@
 package io.squeaky.jobs;
 
 import io.squeaky.flink.FileCompaction;
+import io.squeaky.flink.FilePieces;
 import io.squeaky.flink.OutputTables;
 import io.squeaky.flink.PostFileFormat;
 import io.squeaky.ingest.InputFormat;
@@ -54,6 +55,8 @@ public final class BatchJob {
                 FileSource.forBulkFileFormat(
                                 new PostFileFormat(format, config.pipeline().postFactory()),
                                 paths.stream().map(Path::new).toArray(Path[]::new))
+                        .setFileEnumerator(
+                                FilePieces.of(format == InputFormat.TWCS ? config.pieceBytes() : 0))
                         .build();
         return env.fromSource(
                         source,

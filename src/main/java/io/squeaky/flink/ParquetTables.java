@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.core.fs.Path;
@@ -38,8 +39,22 @@ public final class ParquetTables {
             Class<T> type,
             SerializableFunction<T, LocalDate> partitionDate,
             FileCompaction compaction) {
-        FileSink.DefaultBulkFormatBuilder<T> sink =
-                FileSink.forBulkFormat(new Path(outputDir, table), writerFactory(type));
+        return partitioned(
+                new Path(outputDir, table),
+                writerFactory(type),
+                partitionDate,
+                ParquetRecords.specific(type),
+                compaction);
+    }
+
+    /** A table's sink: its rows' writer, their partition, and how its files are read to merge. */
+    static <T> FileSink<T> partitioned(
+            Path folder,
+            BulkWriter.Factory<T> writers,
+            SerializableFunction<T, LocalDate> partitionDate,
+            RecordWiseFileCompactor.Reader.Factory<T> rows,
+            FileCompaction compaction) {
+        FileSink.DefaultBulkFormatBuilder<T> sink = FileSink.forBulkFormat(folder, writers);
         sink.withBucketAssigner(new DatePartitions<>(partitionDate))
                 .withOutputFileConfig(
                         OutputFileConfig.builder()
@@ -49,9 +64,7 @@ public final class ParquetTables {
         if (compaction.enabled()) {
             // Files waiting to be merged are committed under hidden names (".part-*.parquet"),
             // the merged one as "compacted-part-*.parquet"; readers must skip hidden files.
-            sink.enableCompact(
-                    compaction.strategy(),
-                    new RecordWiseFileCompactor<>(ParquetRecords.specific(type)));
+            sink.enableCompact(compaction.strategy(), new RecordWiseFileCompactor<>(rows));
         }
         return sink.build();
     }

@@ -11,10 +11,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
-import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -37,30 +35,19 @@ public final class ProvisionalTables {
     public static FileSink<GenericRecord> table(
             String outputDir, String finalTable, Schema schema, FileCompaction compaction) {
         String text = schema.toString();
-        FileSink.DefaultBulkFormatBuilder<GenericRecord> sink =
-                FileSink.forBulkFormat(
-                        new Path(outputDir, finalTable + SUFFIX),
-                        new ParquetWriterFactory<>(
-                                out ->
-                                        AvroParquetWriter.<GenericRecord>builder(out)
-                                                .withSchema(new Schema.Parser().parse(text))
-                                                .withDataModel(GenericData.get())
-                                                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                                                .withPageSize(ParquetTables.PAGE_SIZE)
-                                                .build()));
-        sink.withBucketAssigner(
-                        new ParquetTables.DatePartitions<GenericRecord>(
-                                r -> ParquetTables.utcDate((Long) r.get("period_start"))))
-                .withOutputFileConfig(
-                        OutputFileConfig.builder()
-                                .withPartPrefix("part")
-                                .withPartSuffix(".parquet")
-                                .build());
-        if (compaction.enabled()) {
-            sink.enableCompact(
-                    compaction.strategy(), new RecordWiseFileCompactor<>(ParquetRecords.generic()));
-        }
-        return sink.build();
+        return ParquetTables.partitioned(
+                new Path(outputDir, finalTable + SUFFIX),
+                new ParquetWriterFactory<>(
+                        out ->
+                                AvroParquetWriter.<GenericRecord>builder(out)
+                                        .withSchema(new Schema.Parser().parse(text))
+                                        .withDataModel(GenericData.get())
+                                        .withCompressionCodec(CompressionCodecName.SNAPPY)
+                                        .withPageSize(ParquetTables.PAGE_SIZE)
+                                        .build()),
+                r -> ParquetTables.utcDate((Long) r.get("period_start")),
+                ParquetRecords.generic(),
+                compaction);
     }
 
     /** A provisional row as one flat row of its companion table's {@code schema}. */

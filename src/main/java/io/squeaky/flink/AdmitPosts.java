@@ -15,10 +15,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The gate behind every source: blank rows are counted and go no further, rejects to their side
- * output, posts and ticket events behind the watermark to the late side outputs, ticket events to
- * theirs, and posts pass on without their text, which nothing downstream reads (its signals were
- * taken when it was parsed).
+ * The gate behind every source ({@link JobWatermarkGate} runs it in a stream): blank rows are
+ * counted and go no further, rejects to their side output, posts and ticket events behind the
+ * watermark to the late side outputs, ticket events to theirs, and posts pass on without their
+ * text, which nothing downstream reads (its signals were taken when it was parsed).
  */
 public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
@@ -74,8 +74,9 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
                 .setWatermark(watermark)
                 .setLatenessSeconds(Math.floorDiv(watermark - eventTime, 1000L))
                 .setReason(
-                        "arrived after the watermark had passed its time: more out of order than"
-                                + " --out-of-order allows");
+                        "arrived after the job's event time had passed its time: more out of"
+                                + " order than --out-of-order allows, or from a partition silent"
+                                + " for longer than --idleness while the others moved on");
     }
 
     @Override

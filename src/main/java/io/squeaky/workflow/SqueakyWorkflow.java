@@ -12,6 +12,7 @@ import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
 import io.squeaky.flink.InferMentionReplies;
+import io.squeaky.flink.JobWatermarkGate;
 import io.squeaky.flink.KeyedStateGauges;
 import io.squeaky.flink.LinkMessages;
 import io.squeaky.flink.PeriodEffects;
@@ -124,13 +125,18 @@ public final class SqueakyWorkflow {
         if (cut != null) {
             input = input.filter(record -> eventTime(record) <= cut).name("events up to --as-of");
         }
+        // A stream admits at the job's event time, over every source subtask; a batch run has
+        // no event time to be late for until its input ends, and saves the exchange.
         SingleOutputStreamOperator<Post> posts =
-                input.process(
-                                new AdmitPosts(
-                                        new LateIdentities(
-                                                settings.pseudonyms(), settings.personKeys())))
-                        .returns(new AvroTypeInfo<>(Post.class))
-                        .name("admit posts and events")
+                (batch ? input : input.rebalance())
+                        .transform(
+                                "admit posts and events",
+                                new AvroTypeInfo<>(Post.class),
+                                new JobWatermarkGate(
+                                        new AdmitPosts(
+                                                new LateIdentities(
+                                                        settings.pseudonyms(),
+                                                        settings.personKeys()))))
                         .uid("admit-posts");
         DataStream<CaseEvent> events = posts.getSideOutput(AdmitPosts.CASE_EVENTS);
 

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Late, broken and repeated messages, and a partition that never speaks. */
+/**
+ * Late, broken and repeated messages, a partition that never speaks, and one that speaks too late.
+ */
 class LateAndQuietITCase {
 
     @RegisterExtension
@@ -59,6 +61,10 @@ class LateAndQuietITCase {
         CompletableFuture<Void> job = startUnbounded("posts-late", "late-test", output);
         try {
             waitForJobToRead(client, 2);
+            // A pause longer than --idleness: the subtask without a partition goes idle, so
+            // admission judges by the one that reads, and then the whole job goes idle. What
+            // comes after the pause must still find its cases.
+            Thread.sleep(5_000);
             // The watermark now stands near 12:00 less the bound; these come after it.
             KAFKA.send(
                     "posts-late",
@@ -119,11 +125,16 @@ class LateAndQuietITCase {
                                             + "/rejects/dt=*/[!.]*.parquet') ORDER BY 1"))
                     .extracting(r -> r.get(0) + ":" + ((String) r.get(1)).split(":")[0])
                     .containsExactly("3:malformed JSON", "4:tweet without created_at");
-            assertThat(
-                            rows(
-                                    "SELECT count(*), count(DISTINCT customer_id) FROM read_parquet('"
-                                            + output
-                                            + "/cases/dt=*/[!.]*.parquet')"))
+            String cases =
+                    "SELECT count(*), count(DISTINCT customer_id) FROM read_parquet('"
+                            + output
+                            + "/cases/dt=*/[!.]*.parquet')";
+            // The two cases close on the two subtasks, whose files may land a checkpoint apart.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!rows(cases).toString().equals("[[2, 2]]") && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+            }
+            assertThat(rows(cases))
                     .extracting(Object::toString)
                     .as(
                             "the two October 2 complaints, once each, closed by the post after"
@@ -180,6 +191,67 @@ class LateAndQuietITCase {
                     .as("2 October's window fired on the watermark; 6 October's is still open")
                     .extracting(Object::toString)
                     .containsExactly("[2017-10-02 00:00:00, 1, 0, 1]");
+        } finally {
+            cancelAll(client, job);
+        }
+    }
+
+    /**
+     * A partition silent past --idleness that comes back behind the others: its old posts are
+     * behind the job's watermark, which moved on without it, so they are late, counted and kept,
+     * not admitted into cases that have already closed downstream.
+     */
+    @Test
+    void postsOfAPartitionThatComesBackBehindTheOthersAreLateNotLost(
+            @InjectClusterClient ClusterClient<?> client) throws Exception {
+        KAFKA.createTopic("posts-stall", 2);
+        KAFKA.send(
+                "posts-stall",
+                0,
+                List.of(
+                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
+                        complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
+        Path output = dir.resolve("stall");
+        CompletableFuture<Void> job =
+                startUnbounded(
+                        "posts-stall",
+                        "stall-test",
+                        output,
+                        "--max-case-length",
+                        "72h",
+                        "--reply-window",
+                        "72h");
+        try {
+            // The first case closes when the watermark passes 5 October 10:00: event time has
+            // moved on without partition 1, idle since the start.
+            awaitParquet(output.resolve("cases"));
+            KAFKA.send(
+                    "posts-stall",
+                    1,
+                    List.of(
+                            complaint(
+                                    "3",
+                                    3,
+                                    "2017-10-02T11:00:00.000Z",
+                                    "@AmazonHelp partition one speaks at last")));
+            awaitParquet(output.resolve("late"));
+            Map<String, Object> counts = waitForJobToRead(client, 3);
+
+            assertThat(counts)
+                    .containsEntry(Counters.READ, 3L)
+                    .containsEntry(Counters.ACCEPTED, 2L)
+                    .containsEntry(Counters.LATE, 1L);
+            assertThat(
+                            rows(
+                                    "SELECT record_id, reason FROM read_parquet('"
+                                            + output
+                                            + "/late/dt=*/[!.]*.parquet')"))
+                    .singleElement()
+                    .satisfies(
+                            row -> {
+                                assertThat(row.get(0)).isEqualTo("twitter:3");
+                                assertThat((String) row.get(1)).contains("--idleness");
+                            });
         } finally {
             cancelAll(client, job);
         }

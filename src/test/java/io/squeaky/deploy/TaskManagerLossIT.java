@@ -1,7 +1,7 @@
 package io.squeaky.deploy;
 
 import static io.squeaky.DuckDb.count;
-import static io.squeaky.DuckDb.rows;
+import static io.squeaky.SameRows.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,24 +164,8 @@ class TaskManagerLossIT {
         for (String table : List.of("cases", "exchanges")) {
             String inBatch = "read_parquet('" + reference + "/" + table + "/dt=*/[!.]*.parquet')";
             String inStream = "read_parquet('" + live + "/" + table + "/dt=*/[!.]*.parquet')";
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inBatch
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inStream
-                                            + ") LIMIT 5"))
-                    .as("%s rows the run with the kill lost", table)
-                    .isEmpty();
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inStream
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inBatch
-                                            + ") LIMIT 5"))
-                    .as("%s rows the run with the kill wrote twice or wrong", table)
-                    .isEmpty();
+            assertSameRows(
+                    table, inBatch, "the failure-free run", inStream, "the run with the kill");
         }
     }
 

@@ -148,26 +148,8 @@ class LateAndQuietITCase {
     @Test
     void anIdlePartitionDoesNotHoldBackTheWatermarkSoQuietCasesCloseWhileRunning(
             @InjectClusterClient ClusterClient<?> client) throws Exception {
-        KAFKA.createTopic("posts-quiet", 2);
-        KAFKA.send(
-                "posts-quiet",
-                0,
-                List.of(
-                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
-                        complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("quiet");
-        // Cases last at most the gap (an unanswered post waits no longer for its reply either), so
-        // the statistics of 2 October are due at the end of 5 October, which the watermark passes
-        // while the job runs.
-        CompletableFuture<Void> job =
-                startUnbounded(
-                        "posts-quiet",
-                        "quiet-test",
-                        output,
-                        "--max-case-length",
-                        "72h",
-                        "--reply-window",
-                        "72h");
+        CompletableFuture<Void> job = startOnPartitionZeroOfTwo("posts-quiet", output);
         try {
             Path cases = output.resolve("cases");
             awaitParquet(cases);
@@ -204,23 +186,8 @@ class LateAndQuietITCase {
     @Test
     void postsOfAPartitionThatComesBackBehindTheOthersAreLateNotLost(
             @InjectClusterClient ClusterClient<?> client) throws Exception {
-        KAFKA.createTopic("posts-stall", 2);
-        KAFKA.send(
-                "posts-stall",
-                0,
-                List.of(
-                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
-                        complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
         Path output = dir.resolve("stall");
-        CompletableFuture<Void> job =
-                startUnbounded(
-                        "posts-stall",
-                        "stall-test",
-                        output,
-                        "--max-case-length",
-                        "72h",
-                        "--reply-window",
-                        "72h");
+        CompletableFuture<Void> job = startOnPartitionZeroOfTwo("posts-stall", output);
         try {
             // The first case closes when the watermark passes 5 October 10:00: event time has
             // moved on without partition 1, idle since the start.
@@ -255,6 +222,31 @@ class LateAndQuietITCase {
         } finally {
             cancelAll(client, job);
         }
+    }
+
+    /**
+     * A topic of two partitions, a complaint on 2 and one on 6 October on partition 0, partition 1
+     * silent, and the job on it. Cases last at most the gap (an unanswered post waits no longer for
+     * its reply either), so the first case and the statistics of 2 October are due at the end of 5
+     * October, which the watermark passes while the job runs.
+     */
+    private static CompletableFuture<Void> startOnPartitionZeroOfTwo(String topic, Path output)
+            throws Exception {
+        KAFKA.createTopic(topic, 2);
+        KAFKA.send(
+                topic,
+                0,
+                List.of(
+                        complaint("1", 1, "2017-10-02T10:00:00.000Z", "@AmazonHelp hello?"),
+                        complaint("2", 2, "2017-10-06T10:00:00.000Z", "@AmazonHelp days later")));
+        return startUnbounded(
+                topic,
+                topic + "-test",
+                output,
+                "--max-case-length",
+                "72h",
+                "--reply-window",
+                "72h");
     }
 
     private static CompletableFuture<Void> startUnbounded(

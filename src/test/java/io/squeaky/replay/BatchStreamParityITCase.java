@@ -2,6 +2,7 @@ package io.squeaky.replay;
 
 import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
+import static io.squeaky.SameRows.assertSameRows;
 import static io.squeaky.replay.ReplayFiles.arguments;
 import static io.squeaky.replay.ReplayFiles.quiet;
 import static io.squeaky.replay.ReplayFiles.writeEventsAsJson;
@@ -139,24 +140,7 @@ class BatchStreamParityITCase {
                             + ")";
             String inStream = "read_parquet('" + stream.resolve(table) + "/dt=*/[!.]*.parquet')";
             assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inBatch
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inStream
-                                            + ") LIMIT 5"))
-                    .as("%s rows only the batch run wrote", table)
-                    .isEmpty();
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inStream
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inBatch
-                                            + ") LIMIT 5"))
-                    .as("%s rows only the streaming run wrote", table)
-                    .isEmpty();
+            assertSameRows(table, inBatch, "the batch run", inStream, "the streaming run");
         }
         String effects = "/dt=*/[!.]*.parquet') WHERE scope = 'study' AND lower_95 IS NOT NULL";
         assertThat(

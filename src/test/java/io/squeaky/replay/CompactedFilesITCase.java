@@ -2,6 +2,7 @@ package io.squeaky.replay;
 
 import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
+import static io.squeaky.SameRows.assertSameRows;
 import static io.squeaky.replay.ReplayFiles.arguments;
 import static io.squeaky.replay.ReplayFiles.quiet;
 import static io.squeaky.replay.ReplayFiles.writeEventsAsJson;
@@ -161,12 +162,7 @@ class CompactedFilesITCase {
             String inBatch = "(SELECT * FROM " + DuckDb.table(batch, table) + perPeriod + ")";
             String inStream = DuckDb.table(stream, table);
             assertThat(count("SELECT count(*) FROM " + inBatch)).as(table).isPositive();
-            assertThat(rows("(FROM " + inBatch + " EXCEPT ALL FROM " + inStream + ") LIMIT 5"))
-                    .as("%s rows only the batch run wrote", table)
-                    .isEmpty();
-            assertThat(rows("(FROM " + inStream + " EXCEPT ALL FROM " + inBatch + ") LIMIT 5"))
-                    .as("%s rows only the streaming run wrote", table)
-                    .isEmpty();
+            assertSameRows(table, inBatch, "the batch run", inStream, "the streaming run");
         }
 
         Map<String, Integer> files = filesPerPartition(stream);

@@ -2,6 +2,7 @@ package io.squeaky.replay;
 
 import static io.squeaky.DuckDb.count;
 import static io.squeaky.DuckDb.rows;
+import static io.squeaky.SameRows.assertSameRows;
 import static io.squeaky.replay.ReplayFiles.arguments;
 import static io.squeaky.replay.ReplayFiles.quiet;
 import static io.squeaky.replay.ReplayFiles.writeEventsAsJson;
@@ -184,24 +185,12 @@ class ProvisionalStatisticsITCase {
                                             + ")"))
                     .as("%s: a cut run writes as of its cut only", table)
                     .isZero();
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inBatch
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inStream
-                                            + ") LIMIT 5"))
-                    .as("%s rows only the batch run cut at the instant wrote", table)
-                    .isEmpty();
-            assertThat(
-                            rows(
-                                    "(SELECT * FROM "
-                                            + inStream
-                                            + " EXCEPT ALL SELECT * FROM "
-                                            + inBatch
-                                            + ") LIMIT 5"))
-                    .as("%s rows only the streaming run wrote as of the instant", table)
-                    .isEmpty();
+            assertSameRows(
+                    table,
+                    inBatch,
+                    "the batch run cut at the instant",
+                    inStream,
+                    "the streaming run as of the instant");
             if (!hasParquet(batch.resolve(table))) {
                 // A cut before any period of this table was final writes no final rows.
                 continue;

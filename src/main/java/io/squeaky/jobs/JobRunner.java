@@ -29,9 +29,6 @@ import org.apache.flink.util.CloseableIterator;
 /** What the batch and the streaming job share once their sources are chosen. */
 final class JobRunner {
 
-    /** Managed memory of a local run's embedded task manager. */
-    static final String LOCAL_MANAGED_MEMORY = "512m";
-
     private JobRunner() {}
 
     static StreamExecutionEnvironment environment(PipelineConfig pipeline) {
@@ -42,11 +39,9 @@ final class JobRunner {
                                         "heartbeat.interval",
                                         "2 s",
                                         // Only the embedded cluster of a local run reads this (a
-                                        // cluster has its own): Flink's local default of 128 MB,
-                                        // shared by every keyed operator's sort in BATCH, made the
-                                        // sorts spill to disk, re-serialising each record.
+                                        // cluster has its own).
                                         "taskmanager.memory.managed.size",
-                                        LOCAL_MANAGED_MEMORY)));
+                                        Long.toString(pipeline.localManagedMemory()))));
         // Every record is Avro or a basic type; a
         // silent fall-back to Kryo would be a defect.
         env.configure(Configuration.fromMap(Map.of("pipeline.generic-types", "false")));

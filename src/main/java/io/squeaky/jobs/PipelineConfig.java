@@ -41,11 +41,19 @@ public record PipelineConfig(
         StatisticsSettings statistics,
         boolean rejectsRaw,
         ProvisionalSchedule provisional,
-        boolean hazardRatios) {
+        boolean hazardRatios,
+        long localManagedMemory) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_IDLENESS = Duration.ofMinutes(1);
     public static final String SALT_VARIABLE = "SQUEAKY_SALT";
+
+    /**
+     * Managed memory of a local run's embedded task manager: Flink's local default of 128 MB,
+     * shared by every keyed operator's sort in BATCH, made the sorts spill to disk, re-serialising
+     * each record.
+     */
+    static final long DEFAULT_LOCAL_MANAGED_MEMORY = 512L << 20;
 
     static final String USAGE =
             """
@@ -85,6 +93,10 @@ public record PipelineConfig(
               --no-hazard-ratios    leave the case_intervals and effects tables empty (the
                                     benchmark measures their cost with it)
               --parallelism N       operator parallelism (default: the environment's)
+              --managed-memory SIZE
+                                    managed memory of a local run's embedded task manager,
+                                    which BATCH's sorts share (default 512mb; a cluster sets
+                                    its own)
               --help                this text
 
             Durations: 90s, 30m, 72h, 7d or ISO-8601 (PT1H30M).
@@ -111,7 +123,8 @@ public record PipelineConfig(
                     "salt-file",
                     "rejects-raw",
                     "no-hazard-ratios",
-                    "parallelism");
+                    "parallelism",
+                    "managed-memory");
 
     static PipelineConfig from(Options options) {
         String brandsFile = options.get("brands", null);
@@ -177,7 +190,8 @@ public record PipelineConfig(
                         rules + ";" + pressure + ";" + schedules),
                 options.flag("rejects-raw"),
                 provisional(options.get("provisional-every", null), options.get("as-of", null)),
-                !options.flag("no-hazard-ratios"));
+                !options.flag("no-hazard-ratios"),
+                options.bytes("managed-memory", DEFAULT_LOCAL_MANAGED_MEMORY));
     }
 
     /**

@@ -33,9 +33,11 @@ import org.apache.flink.api.common.JobExecutionResult;
  * (customer posts with a brand reply, median minutes to the first reply), with Spark as a third
  * column where PySpark is installed (see {@link SparkColumn}). Run it with {@code jobs/bench-batch
  * [--rows N] [--repeat R] [--seed S] [--parallelism P] [--json FILE] [--without-hazard-ratios]
- * [--no-spark] [--warmup-rows N]}; the figures also go to a JSON file (default {@code
- * target/bench/bench-batch-ROWS.json}). {@code --without-hazard-ratios} also times each run without
- * the {@code case_intervals} and {@code effects} tables, whose cost issue 11 bounds.
+ * [--no-spark] [--warmup-rows N] [--managed-memory SIZE]}; the figures also go to a JSON file
+ * (default {@code target/bench/bench-batch-ROWS.json}). {@code --without-hazard-ratios} also times
+ * each run without the {@code case_intervals} and {@code effects} tables, whose cost issue 11
+ * bounds. {@code --managed-memory} passes the job's option of that name on, to time another size of
+ * BATCH's sorts.
  */
 public final class BatchBenchmark {
 
@@ -94,11 +96,12 @@ public final class BatchBenchmark {
             Path json,
             boolean withoutHazardRatios,
             boolean spark,
-            long warmupRows) {
+            long warmupRows,
+            String managedMemory) {
 
         static final String OPTIONS =
                 "--rows, --repeat, --seed, --parallelism, --dir, --json, --without-hazard-ratios,"
-                        + " --no-spark, --warmup-rows";
+                        + " --no-spark, --warmup-rows, --managed-memory";
 
         static Settings fromArgs(String[] args) {
             long rows = 3_000_000;
@@ -110,6 +113,7 @@ public final class BatchBenchmark {
             boolean withoutHazardRatios = false;
             boolean spark = true;
             long warmupRows = 50_000;
+            String managedMemory = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--without-hazard-ratios" -> {
@@ -134,6 +138,7 @@ public final class BatchBenchmark {
                     case "--dir" -> dir = Path.of(args[i]);
                     case "--json" -> json = Path.of(args[i]);
                     case "--warmup-rows" -> warmupRows = Long.parseLong(value);
+                    case "--managed-memory" -> managedMemory = args[i];
                     default ->
                             throw new IllegalArgumentException(
                                     "unknown option "
@@ -155,7 +160,8 @@ public final class BatchBenchmark {
                     json,
                     withoutHazardRatios,
                     spark,
-                    warmupRows);
+                    warmupRows,
+                    managedMemory);
         }
     }
 
@@ -336,6 +342,7 @@ public final class BatchBenchmark {
                         .put("file_mb", fileBytes / (1024.0 * 1024))
                         .put("seed", settings.seed())
                         .put("parallelism", settings.parallelism())
+                        .put("managed_memory", settings.managedMemory())
                         .put("cores", Runtime.getRuntime().availableProcessors())
                         .put("runs", settings.repeat())
                         .put("squeaky_seconds", flink.wallSeconds())
@@ -454,6 +461,9 @@ public final class BatchBenchmark {
                                 "--format", "twcs",
                                 "--output", output.toString(),
                                 "--parallelism", Integer.toString(settings.parallelism())));
+        if (settings.managedMemory() != null) {
+            args.addAll(List.of("--managed-memory", settings.managedMemory()));
+        }
         args.addAll(List.of(extra));
         BatchConfig config = BatchConfig.fromArgs(args.toArray(String[]::new));
         try (PrintStream report =

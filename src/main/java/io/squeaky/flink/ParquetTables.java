@@ -1,5 +1,6 @@
 package io.squeaky.flink;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +19,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -78,21 +81,34 @@ public final class ParquetTables {
                 TableSchemas.withLogicalTypes(SpecificData.get().getSchema(type)).toString();
         ParquetBuilder<T> builder =
                 out ->
-                        AvroParquetWriter.<T>builder(out)
-                                .withSchema(new Schema.Parser().parse(schema))
-                                .withDataModel(new SpecificData(type.getClassLoader()))
-                                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                                // Every open partition of every table holds a writer, and each
-                                // writer allocates a page-sized compression buffer up front: at
-                                // the default 1 MB, a few hundred dt= partitions exhaust a
-                                // TaskManager's heap.
-                                .withPageSize(PAGE_SIZE)
-                                // Keyed hashes never repeat within a file: a dictionary for
-                                // them is built, found useless and thrown away every page.
-                                .withDictionaryEncoding("case_id", false)
-                                .withDictionaryEncoding("customer_id", false)
-                                .build();
+                        open(
+                                AvroParquetWriter.<T>builder(out)
+                                        .withSchema(new Schema.Parser().parse(schema))
+                                        .withDataModel(new SpecificData(type.getClassLoader())));
         return new ParquetWriterFactory<>(builder);
+    }
+
+    /**
+     * A table's writer with the settings every table shares. Every partition a checkpoint (or a
+     * batch run) writes to holds an open writer, and a fast replay or a catch-up on a backlog opens
+     * hundreds at once: what a writer allocates before and at its first rows is what the heap pays
+     * per open partition, so each setting below keeps that small without changing a row.
+     */
+    static <T> ParquetWriter<T> open(AvroParquetWriter.Builder<T> builder) throws IOException {
+        return builder
+                // The default, a Hadoop Configuration, loads Hadoop's ~1,000 default properties
+                // into every writer; none of them is the writer's.
+                .withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                // The compressor allocates a page-sized buffer up front: at the default 1 MB, a
+                // few hundred open partitions exhaust a TaskManager's heap.
+                .withPageSize(PAGE_SIZE)
+                // A dictionary-encoded column allocates a 16 KB index on its first value: more
+                // than half of an open writer's heap in the soak. A checkpoint's file holds a few
+                // dozen rows of a partition, too few for a dictionary to pay; Snappy still
+                // compresses repeated values.
+                .withDictionaryEncoding(false)
+                .build();
     }
 
     static final class DatePartitions<T> implements BucketAssigner<T, String> {

@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,22 +42,29 @@ public final class ParquetTables {
             String table,
             Class<T> type,
             SerializableFunction<T, LocalDate> partitionDate,
-            FileCompaction compaction) {
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         return partitioned(
                 new Path(outputDir, table),
                 writerFactory(type),
                 partitionDate,
                 ParquetRecords.specific(type),
-                compaction);
+                compaction,
+                closeQuietParts);
     }
 
-    /** A table's sink: its rows' writer, their partition, and how its files are read to merge. */
+    /**
+     * A table's sink: its rows' writer, their partition, how its files are read to merge, and after
+     * how long without a row a part file closes before the next checkpoint ({@link
+     * QuietPartRolling}; zero: only at checkpoints).
+     */
     static <T> FileSink<T> partitioned(
             Path folder,
             BulkWriter.Factory<T> writers,
             SerializableFunction<T, LocalDate> partitionDate,
             RecordWiseFileCompactor.Reader.Factory<T> rows,
-            FileCompaction compaction) {
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         FileSink.DefaultBulkFormatBuilder<T> sink = FileSink.forBulkFormat(folder, writers);
         sink.withBucketAssigner(new DatePartitions<>(partitionDate))
                 .withOutputFileConfig(
@@ -64,6 +72,10 @@ public final class ParquetTables {
                                 .withPartPrefix("part")
                                 .withPartSuffix(".parquet")
                                 .build());
+        if (!closeQuietParts.isZero()) {
+            sink.withRollingPolicy(new QuietPartRolling<>(closeQuietParts))
+                    .withBucketCheckInterval(closeQuietParts.toMillis());
+        }
         if (compaction.enabled()) {
             // Files waiting to be merged are committed under hidden names (".part-*.parquet"),
             // the merged one as "compacted-part-*.parquet"; readers must skip hidden files.
@@ -84,7 +96,12 @@ public final class ParquetTables {
                         open(
                                 AvroParquetWriter.<T>builder(out)
                                         .withSchema(new Schema.Parser().parse(schema))
-                                        .withDataModel(new SpecificData(type.getClassLoader())));
+                                        .withDataModel(new SpecificData(type.getClassLoader()))
+                                        // Keyed hashes never repeat within a file: a dictionary
+                                        // for them is built, found useless and thrown away every
+                                        // page.
+                                        .withDictionaryEncoding("case_id", false)
+                                        .withDictionaryEncoding("customer_id", false));
         return new ParquetWriterFactory<>(builder);
     }
 
@@ -103,11 +120,6 @@ public final class ParquetTables {
                 // The compressor allocates a page-sized buffer up front: at the default 1 MB, a
                 // few hundred open partitions exhaust a TaskManager's heap.
                 .withPageSize(PAGE_SIZE)
-                // A dictionary-encoded column allocates a 16 KB index on its first value: more
-                // than half of an open writer's heap in the soak. A checkpoint's file holds a few
-                // dozen rows of a partition, too few for a dictionary to pay; Snappy still
-                // compresses repeated values.
-                .withDictionaryEncoding(false)
                 .build();
     }
 

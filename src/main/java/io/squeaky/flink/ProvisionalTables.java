@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.records.ProvisionalRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -33,7 +34,11 @@ public final class ProvisionalTables {
      * merged) like the final tables; its rows come flat, from {@link #flat}.
      */
     public static FileSink<GenericRecord> table(
-            String outputDir, String finalTable, Schema schema, FileCompaction compaction) {
+            String outputDir,
+            String finalTable,
+            Schema schema,
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         String text = schema.toString();
         return ParquetTables.partitioned(
                 new Path(outputDir, finalTable + SUFFIX),
@@ -48,7 +53,8 @@ public final class ProvisionalTables {
                 // every provisional table and subtask at once.
                 r -> ParquetTables.utcDate((Long) r.get("as_of")),
                 ParquetRecords.generic(),
-                compaction);
+                compaction,
+                closeQuietParts);
     }
 
     /** A provisional row as one flat row of its companion table's {@code schema}. */

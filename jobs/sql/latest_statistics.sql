@@ -15,6 +15,10 @@
 --   ... the same for pressure_effect, equity, brand_hours and effects, then:
 --   .read jobs/sql/latest_statistics.sql
 --
+-- The *_provisional tables are partitioned by the UTC date of as_of (dt), the final ones by that of
+-- period_start: a window's latest provisional rows can lie in any partition, so register the
+-- whole folder, as above, not only its newest dt.
+--
 -- A run that wrote no provisional rows has no *_provisional files: register an empty table with
 -- the same columns instead (CREATE TABLE brand_metrics_provisional AS SELECT *, 'provisional'
 -- AS status, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS as_of FROM brand_metrics LIMIT 0).

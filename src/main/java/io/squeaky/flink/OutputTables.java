@@ -12,6 +12,7 @@ import io.squeaky.records.PressureEffectRow;
 import io.squeaky.records.Reject;
 import io.squeaky.workflow.SqueakyWorkflow.Outputs;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,8 +62,16 @@ public final class OutputTables {
 
     private OutputTables() {}
 
-    public static void attach(Outputs outputs, String outputDir, FileCompaction compaction) {
-        Tables tables = new Tables(outputDir, compaction);
+    /**
+     * @param closeQuietParts how long a part file may go without a row before it closes ahead of
+     *     the next checkpoint; zero for only at checkpoints (a batch run: one file per partition)
+     */
+    public static void attach(
+            Outputs outputs,
+            String outputDir,
+            FileCompaction compaction,
+            Duration closeQuietParts) {
+        Tables tables = new Tables(outputDir, compaction, closeQuietParts);
         tables.write(outputs.cases(), CASES, CaseRecord.class, c -> utc(c.getOpenedAt()));
         tables.write(
                 outputs.exchanges(),
@@ -110,14 +119,21 @@ public final class OutputTables {
     }
 
     /** One sink per table, named after it; savepoints find a sink's state by its uid. */
-    private record Tables(String outputDir, FileCompaction compaction) {
+    private record Tables(String outputDir, FileCompaction compaction, Duration closeQuietParts) {
 
         <T extends SpecificRecordBase> void write(
                 DataStream<T> rows,
                 String table,
                 Class<T> type,
                 SerializableFunction<T, LocalDate> partitionDate) {
-            rows.sinkTo(ParquetTables.table(outputDir, table, type, partitionDate, compaction))
+            rows.sinkTo(
+                            ParquetTables.table(
+                                    outputDir,
+                                    table,
+                                    type,
+                                    partitionDate,
+                                    compaction,
+                                    closeQuietParts))
                     .name(table + " table")
                     .uid(table.replace('_', '-') + "-table");
         }
@@ -132,7 +148,9 @@ public final class OutputTables {
                     .map(ProvisionalTables.flat(schema))
                     .returns(new GenericRecordAvroTypeInfo(schema))
                     .name(name + " flat rows")
-                    .sinkTo(ProvisionalTables.table(outputDir, table, schema, compaction))
+                    .sinkTo(
+                            ProvisionalTables.table(
+                                    outputDir, table, schema, compaction, closeQuietParts))
                     .name(name + " table")
                     .uid(name.replace('_', '-') + "-table");
         }

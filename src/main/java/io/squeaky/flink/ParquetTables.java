@@ -1,5 +1,7 @@
 package io.squeaky.flink;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +20,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
@@ -38,22 +42,29 @@ public final class ParquetTables {
             String table,
             Class<T> type,
             SerializableFunction<T, LocalDate> partitionDate,
-            FileCompaction compaction) {
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         return partitioned(
                 new Path(outputDir, table),
                 writerFactory(type),
                 partitionDate,
                 ParquetRecords.specific(type),
-                compaction);
+                compaction,
+                closeQuietParts);
     }
 
-    /** A table's sink: its rows' writer, their partition, and how its files are read to merge. */
+    /**
+     * A table's sink: its rows' writer, their partition, how its files are read to merge, and after
+     * how long without a row a part file closes before the next checkpoint ({@link
+     * QuietPartRolling}; zero: only at checkpoints).
+     */
     static <T> FileSink<T> partitioned(
             Path folder,
             BulkWriter.Factory<T> writers,
             SerializableFunction<T, LocalDate> partitionDate,
             RecordWiseFileCompactor.Reader.Factory<T> rows,
-            FileCompaction compaction) {
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         FileSink.DefaultBulkFormatBuilder<T> sink = FileSink.forBulkFormat(folder, writers);
         sink.withBucketAssigner(new DatePartitions<>(partitionDate))
                 .withOutputFileConfig(
@@ -61,6 +72,10 @@ public final class ParquetTables {
                                 .withPartPrefix("part")
                                 .withPartSuffix(".parquet")
                                 .build());
+        if (!closeQuietParts.isZero()) {
+            sink.withRollingPolicy(new QuietPartRolling<>(closeQuietParts))
+                    .withBucketCheckInterval(closeQuietParts.toMillis());
+        }
         if (compaction.enabled()) {
             // Files waiting to be merged are committed under hidden names (".part-*.parquet"),
             // the merged one as "compacted-part-*.parquet"; readers must skip hidden files.
@@ -78,21 +93,34 @@ public final class ParquetTables {
                 TableSchemas.withLogicalTypes(SpecificData.get().getSchema(type)).toString();
         ParquetBuilder<T> builder =
                 out ->
-                        AvroParquetWriter.<T>builder(out)
-                                .withSchema(new Schema.Parser().parse(schema))
-                                .withDataModel(new SpecificData(type.getClassLoader()))
-                                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                                // Every open partition of every table holds a writer, and each
-                                // writer allocates a page-sized compression buffer up front: at
-                                // the default 1 MB, a few hundred dt= partitions exhaust a
-                                // TaskManager's heap.
-                                .withPageSize(PAGE_SIZE)
-                                // Keyed hashes never repeat within a file: a dictionary for
-                                // them is built, found useless and thrown away every page.
-                                .withDictionaryEncoding("case_id", false)
-                                .withDictionaryEncoding("customer_id", false)
-                                .build();
+                        open(
+                                AvroParquetWriter.<T>builder(out)
+                                        .withSchema(new Schema.Parser().parse(schema))
+                                        .withDataModel(new SpecificData(type.getClassLoader()))
+                                        // Keyed hashes never repeat within a file: a dictionary
+                                        // for them is built, found useless and thrown away every
+                                        // page.
+                                        .withDictionaryEncoding("case_id", false)
+                                        .withDictionaryEncoding("customer_id", false));
         return new ParquetWriterFactory<>(builder);
+    }
+
+    /**
+     * A table's writer with the settings every table shares. Every partition a checkpoint (or a
+     * batch run) writes to holds an open writer, and a fast replay or a catch-up on a backlog opens
+     * hundreds at once: what a writer allocates before and at its first rows is what the heap pays
+     * per open partition, so each setting below keeps that small without changing a row.
+     */
+    static <T> ParquetWriter<T> open(AvroParquetWriter.Builder<T> builder) throws IOException {
+        return builder
+                // The default, a Hadoop Configuration, loads Hadoop's ~1,000 default properties
+                // into every writer; none of them is the writer's.
+                .withConf(new PlainParquetConfiguration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                // The compressor allocates a page-sized buffer up front: at the default 1 MB, a
+                // few hundred open partitions exhaust a TaskManager's heap.
+                .withPageSize(PAGE_SIZE)
+                .build();
     }
 
     static final class DatePartitions<T> implements BucketAssigner<T, String> {

@@ -1,6 +1,7 @@
 package io.squeaky.flink;
 
 import io.squeaky.records.ProvisionalRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -14,12 +15,12 @@ import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The companion tables of provisional rows, {@code <table>_provisional}: each holds its statistics
  * table's columns, in the same order and of the same types, then {@code status} (always {@code
- * provisional}) and {@code as_of}. Partitioned, committed and merged like the final tables.
+ * provisional}) and {@code as_of}. Partitioned by the UTC date of {@code as_of}, committed and
+ * merged like the final tables.
  */
 public final class ProvisionalTables {
 
@@ -33,21 +34,27 @@ public final class ProvisionalTables {
      * merged) like the final tables; its rows come flat, from {@link #flat}.
      */
     public static FileSink<GenericRecord> table(
-            String outputDir, String finalTable, Schema schema, FileCompaction compaction) {
+            String outputDir,
+            String finalTable,
+            Schema schema,
+            FileCompaction compaction,
+            Duration closeQuietParts) {
         String text = schema.toString();
         return ParquetTables.partitioned(
                 new Path(outputDir, finalTable + SUFFIX),
                 new ParquetWriterFactory<>(
                         out ->
-                                AvroParquetWriter.<GenericRecord>builder(out)
-                                        .withSchema(new Schema.Parser().parse(text))
-                                        .withDataModel(GenericData.get())
-                                        .withCompressionCodec(CompressionCodecName.SNAPPY)
-                                        .withPageSize(ParquetTables.PAGE_SIZE)
-                                        .build()),
-                r -> ParquetTables.utcDate((Long) r.get("period_start")),
+                                ParquetTables.open(
+                                        AvroParquetWriter.<GenericRecord>builder(out)
+                                                .withSchema(new Schema.Parser().parse(text))
+                                                .withDataModel(GenericData.get()))),
+                // One instant's rows in one partition: by period, a snapshot would hold a
+                // writer open in every period not yet final (60 days of them by default) in
+                // every provisional table and subtask at once.
+                r -> ParquetTables.utcDate((Long) r.get("as_of")),
                 ParquetRecords.generic(),
-                compaction);
+                compaction,
+                closeQuietParts);
     }
 
     /** A provisional row as one flat row of its companion table's {@code schema}. */

@@ -8,6 +8,7 @@ import io.squeaky.ingest.InputFormat;
 import io.squeaky.records.SourceRecord;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -90,6 +91,7 @@ public final class BatchJob {
                         input,
                         config.pipeline(),
                         FileCompaction.NONE,
+                        Duration.ZERO,
                         outputs -> {},
                         "squeaky batch",
                         true,

@@ -10,6 +10,7 @@ import io.squeaky.records.SourceRecord;
 import io.squeaky.report.CaseOutcomes;
 import io.squeaky.workflow.SqueakyWorkflow;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ final class JobRunner {
             DataStream<SourceRecord> input,
             PipelineConfig pipeline,
             FileCompaction compaction,
+            Duration closeQuietParts,
             Consumer<SqueakyWorkflow.Outputs> additions,
             String name,
             boolean bounded,
@@ -74,7 +76,7 @@ final class JobRunner {
                 input,
                 pipeline.settings(),
                 outputs -> {
-                    OutputTables.attach(outputs, pipeline.output(), compaction);
+                    OutputTables.attach(outputs, pipeline.output(), compaction, closeQuietParts);
                     additions.accept(outputs);
                     if (bounded) {
                         lines.add(

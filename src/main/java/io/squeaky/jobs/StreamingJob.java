@@ -196,6 +196,10 @@ public final class StreamingJob {
                         input,
                         config.pipeline(),
                         config.compaction(),
+                        // A part file quiet for a checkpoint interval closes without waiting for
+                        // a late checkpoint: open writers stay bounded when checkpoints fall
+                        // behind.
+                        config.checkpointInterval(),
                         additions,
                         "squeaky stream",
                         config.bounded(),

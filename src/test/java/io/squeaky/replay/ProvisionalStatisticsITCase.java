@@ -176,6 +176,17 @@ class ProvisionalStatisticsITCase {
                             + inStream
                             + "))";
             assertThat(count("SELECT count(*) FROM " + inStream)).as(table).isPositive();
+            for (Path run : List.of(stream, batch)) {
+                assertThat(
+                                count(
+                                        "SELECT count(*) FROM read_parquet('"
+                                                + run.resolve(provisional)
+                                                + "/dt=*/[!.]*.parquet', hive_partitioning = true)"
+                                                + " WHERE dt <> CAST(epoch_ms(epoch_ms(as_of))"
+                                                + " AS DATE)"))
+                        .as("%s: every row in the partition of its as_of's UTC date", provisional)
+                        .isZero();
+            }
             assertThat(
                             count(
                                     "SELECT count(*) FROM "

@@ -101,8 +101,12 @@ final class SoakSampler {
         sample.put("full_gc_pause_ms", (double) live.pauseMs());
         sample.put("rss_mb", mb(residentBytes(taskManager)));
         Map<String, Double> gauges = operatorGauges();
-        sample.put("entries_total", sum(gauges, ENTRIES));
-        sample.put("timers_total", sum(gauges, TIMERS));
+        // Before the job's operators report their gauges there is no reading, not a zero: a
+        // zero would count as a warm-up in the totals' trends.
+        if (!gauges.isEmpty()) {
+            sample.put("entries_total", sum(gauges, ENTRIES));
+            sample.put("timers_total", sum(gauges, TIMERS));
+        }
         sample.putAll(gauges);
         return sample;
     }

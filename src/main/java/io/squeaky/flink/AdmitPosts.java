@@ -15,10 +15,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The gate behind every source ({@link JobWatermarkGate} runs it): blank rows are counted and go no
- * further, rejects to their side output, posts and ticket events behind the watermark to the late
- * side outputs, ticket events to theirs, and posts pass on (without their text, which the workflow
- * takes off before admission).
+ * The gate behind every source ({@link JobWatermarkGate} runs it in a stream): blank rows are
+ * counted and go no further, rejects to their side output, posts and ticket events behind the
+ * watermark to the late side outputs, ticket events to theirs, and posts pass on without their
+ * text, which nothing downstream reads (its signals were taken when it was parsed).
  */
 public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
 
@@ -116,6 +116,7 @@ public final class AdmitPosts extends ProcessFunction<SourceRecord, Post> {
             return;
         }
         Post post = record.getPost();
+        post.setText(null);
         if (post.getCreatedAt() < watermark) {
             late.inc();
             ctx.output(

@@ -125,12 +125,6 @@ public final class SqueakyWorkflow {
         if (cut != null) {
             input = input.filter(record -> eventTime(record) <= cut).name("events up to --as-of");
         }
-        // Nothing downstream reads a post's text (its signals were taken when it was parsed),
-        // so it goes before the records cross to admission.
-        input =
-                input.map(SqueakyWorkflow::withoutText)
-                        .returns(new AvroTypeInfo<>(SourceRecord.class))
-                        .name("posts without their text");
         // A stream admits at the job's event time, over every source subtask; a batch run has
         // no event time to be late for until its input ends, and saves the exchange.
         SingleOutputStreamOperator<Post> posts =
@@ -313,13 +307,6 @@ public final class SqueakyWorkflow {
                         statistics
                                 .getSideOutput(BrandPeriodStatistics.PROVISIONAL)
                                 .union(periodEffects.getSideOutput(PeriodEffects.PROVISIONAL))));
-    }
-
-    private static SourceRecord withoutText(SourceRecord record) {
-        if (record.getPost() != null) {
-            record.getPost().setText(null);
-        }
-        return record;
     }
 
     /** The event time of a post or ticket event; rejects carry none and pass any cut. */

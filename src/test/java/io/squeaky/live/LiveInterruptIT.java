@@ -30,7 +30,12 @@ class LiveInterruptIT {
     void ctrlCStopsEveryProcessItStarted() throws Exception {
         Path log = dir.resolve("live.out");
         Process live =
+                // A shell cannot trap a signal it was started ignoring, and a build launched
+                // in the background (nohup, a CI runner's `&`) hands SIGINT down ignored: a
+                // terminal's Ctrl-C reaches jobs/live with it at its default.
                 new ProcessBuilder(
+                                "env",
+                                "--default-signal=INT",
                                 "setsid",
                                 "bash",
                                 "jobs/live",

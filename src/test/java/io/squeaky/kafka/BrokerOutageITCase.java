@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -170,26 +169,20 @@ class BrokerOutageITCase {
     private static String[] arguments(
             BrokerProcess broker, String group, Path output, boolean bounded) {
         List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers",
-                                broker.bootstrapServers(),
-                                "--posts-topic",
-                                TOPIC,
-                                "--events-topic",
-                                "",
-                                "--group-id",
-                                group,
-                                "--checkpoint-interval",
-                                "2s",
-                                // Event time runs with the clock here: a small bound keeps the lag
-                                // readable.
-                                "--out-of-order",
-                                "5s",
-                                "--output",
-                                output.toString(),
-                                "--parallelism",
-                                "2"));
+                PostsTopic.arguments(
+                        broker.bootstrapServers(),
+                        TOPIC,
+                        group,
+                        "--checkpoint-interval",
+                        "2s",
+                        // Event time runs with the clock here: a small bound keeps the lag
+                        // readable.
+                        "--out-of-order",
+                        "5s",
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2");
         if (bounded) {
             args.add("--bounded");
         }

@@ -106,24 +106,19 @@ class CompactedBoundedRunITCase {
 
     private static String[] arguments(
             Path output, String group, String checkpoints, String compact) {
-        return new String[] {
-            "--bootstrap-servers",
-            KAFKA.bootstrapServers(),
-            "--posts-topic",
-            TOPIC,
-            "--events-topic",
-            "",
-            "--group-id",
-            group,
-            "--bounded",
-            "--checkpoint-interval",
-            checkpoints,
-            "--compact-every",
-            compact,
-            "--output",
-            output.toString(),
-            "--parallelism",
-            "2"
-        };
+        return PostsTopic.arguments(
+                        KAFKA.bootstrapServers(),
+                        TOPIC,
+                        group,
+                        "--bounded",
+                        "--checkpoint-interval",
+                        checkpoints,
+                        "--compact-every",
+                        compact,
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2")
+                .toArray(String[]::new);
     }
 }

@@ -73,23 +73,17 @@ class ExactlyOnceITCase {
 
     private static String[] arguments(String group, Path output, int failAfter) {
         List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--bootstrap-servers",
-                                KAFKA.bootstrapServers(),
-                                "--posts-topic",
-                                "posts-eo",
-                                "--events-topic",
-                                "",
-                                "--group-id",
-                                group,
-                                "--bounded",
-                                "--checkpoint-interval",
-                                "300ms",
-                                "--output",
-                                output.toString(),
-                                "--parallelism",
-                                "2"));
+                PostsTopic.arguments(
+                        KAFKA.bootstrapServers(),
+                        "posts-eo",
+                        group,
+                        "--bounded",
+                        "--checkpoint-interval",
+                        "300ms",
+                        "--output",
+                        output.toString(),
+                        "--parallelism",
+                        "2");
         if (failAfter > 0) {
             // The failing run restores from checkpoints on disk, as a deployment would.
             args.addAll(

@@ -160,24 +160,18 @@ class StopAndResumeITCase {
     }
 
     private static List<String> arguments(Path output, String group) {
-        return new ArrayList<>(
-                List.of(
-                        "--bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--posts-topic",
-                        TOPIC,
-                        "--events-topic",
-                        "",
-                        "--group-id",
-                        group,
-                        "--checkpoint-interval",
-                        "500ms",
-                        "--compact-every",
-                        "1s",
-                        "--output",
-                        output.toString(),
-                        "--parallelism",
-                        "2"));
+        return PostsTopic.arguments(
+                KAFKA.bootstrapServers(),
+                TOPIC,
+                group,
+                "--checkpoint-interval",
+                "500ms",
+                "--compact-every",
+                "1s",
+                "--output",
+                output.toString(),
+                "--parallelism",
+                "2");
     }
 
     private static JobClient startUnbounded(Path output, String group, String... more)

@@ -167,24 +167,18 @@ class UpgradeITCase {
 
     private static List<String> arguments(
             Path output, String group, String parallelism, String checkpoints, String compact) {
-        return new ArrayList<>(
-                List.of(
-                        "--bootstrap-servers",
-                        KAFKA.bootstrapServers(),
-                        "--posts-topic",
-                        TOPIC,
-                        "--events-topic",
-                        "",
-                        "--group-id",
-                        group,
-                        "--checkpoint-interval",
-                        checkpoints,
-                        "--compact-every",
-                        compact,
-                        "--output",
-                        output.toString(),
-                        "--parallelism",
-                        parallelism));
+        return PostsTopic.arguments(
+                KAFKA.bootstrapServers(),
+                TOPIC,
+                group,
+                "--checkpoint-interval",
+                checkpoints,
+                "--compact-every",
+                compact,
+                "--output",
+                output.toString(),
+                "--parallelism",
+                parallelism);
     }
 
     private static JobClient start(List<String> args, Consumer<SqueakyWorkflow.Outputs> additions)

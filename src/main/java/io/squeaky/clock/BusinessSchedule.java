@@ -26,6 +26,11 @@ public final class BusinessSchedule implements Serializable {
     private final Map<DayOfWeek, List<OpeningHours>> week;
     private final Set<LocalDate> holidays;
 
+    /** Two months of dates: the follow-up of most cases, with the days before its start. */
+    private static final int RECENT_DAYS = 64;
+
+    private transient DaySpans[] recentDays;
+
     public BusinessSchedule(
             ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Set<LocalDate> holidays) {
         this.zone = zone;
@@ -148,20 +153,48 @@ public final class BusinessSchedule implements Serializable {
         return open / 3600.0;
     }
 
-    /** The working spans of one local date as instants; none on a holiday. */
-    private List<Instant[]> spans(LocalDate day) {
-        if (holidays.contains(day)) {
-            return List.of();
+    /**
+     * The working spans of one local date as instants; none on a holiday. A follow-up asks for the
+     * same few dates again and again (each interval's business time, each change of the desk), and
+     * the zone's rules are slow to apply, so recent dates are remembered. Callers never change the
+     * arrays.
+     */
+    private Instant[][] spans(LocalDate day) {
+        long epochDay = day.toEpochDay();
+        DaySpans[] memo = recentDays;
+        if (memo == null) {
+            memo = new DaySpans[RECENT_DAYS];
+            recentDays = memo;
         }
-        List<Instant[]> spans = new ArrayList<>();
-        for (OpeningHours hours : week.getOrDefault(day.getDayOfWeek(), List.of())) {
-            spans.add(
+        int slot = (int) Math.floorMod(epochDay, (long) RECENT_DAYS);
+        DaySpans known = memo[slot];
+        if (known != null && known.epochDay() == epochDay) {
+            return known.spans();
+        }
+        Instant[][] spans = computeSpans(day);
+        // Another thread may write the slot too: each entry is immutable and either is right.
+        memo[slot] = new DaySpans(epochDay, spans);
+        return spans;
+    }
+
+    private Instant[][] computeSpans(LocalDate day) {
+        if (holidays.contains(day)) {
+            return new Instant[0][];
+        }
+        List<OpeningHours> hours = week.getOrDefault(day.getDayOfWeek(), List.of());
+        Instant[][] spans = new Instant[hours.size()][];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] =
                     new Instant[] {
-                        instant(day, hours.startSecond()), instant(day, hours.endSecond())
-                    });
+                        instant(day, hours.get(i).startSecond()),
+                        instant(day, hours.get(i).endSecond())
+                    };
         }
         return spans;
     }
+
+    /** A date's spans, as {@link #spans} remembers them. */
+    private record DaySpans(long epochDay, Instant[][] spans) {}
 
     /**
      * The instant of a local time of day. A time skipped by a spring-forward transition maps to the

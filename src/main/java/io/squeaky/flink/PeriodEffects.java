@@ -26,8 +26,7 @@ import org.apache.flink.util.OutputTag;
  * every brand's cases, as the fits read them ({@link FitInterval}), and writes the {@code effects}
  * rows when all of them are in. A period is complete when the watermark passes its end plus the
  * maximum case length, the same moment the statistics windows fire. The study-level model spans
- * brands, so these windows are not per brand. A batch run's whole input is {@link
- * WholeInputEffects}'.
+ * brands, so these windows are not per brand. A batch run's whole input is {@link BatchEffects}'.
  *
  * <p>Until a period is complete, the second input brings versions of its cases still open, whose
  * intervals the window cuts, censored, at each provisional instant, writing provisional rows as of

@@ -5,6 +5,8 @@ import io.squeaky.records.HazardRatioRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -47,6 +49,44 @@ public final class EffectsTable {
             Executor fits) {
         List<FitInterval> sorted = new ArrayList<>(rows);
         sorted.sort(FitInterval.ORDER);
+        return new Window(period, periodStart, models(sorted, fits)).rows(configHash);
+    }
+
+    /**
+     * A batch run's rows: each statistics period's, then the whole input's ({@link #WHOLE_INPUT},
+     * from the earliest period's start), exactly as {@link #fit} gives each of them. The rows are
+     * sorted once, each period's being in order as a part of the whole, and every model of every
+     * window is under way on {@code fits} before any is awaited.
+     */
+    public static List<HazardRatioRow> fitEachPeriodAndAll(
+            String period, Collection<FitInterval> rows, String configHash, Executor fits) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<FitInterval> sorted = new ArrayList<>(rows);
+        sorted.sort(FitInterval.ORDER);
+        Map<Long, List<FitInterval>> periods = new TreeMap<>();
+        for (FitInterval row : sorted) {
+            periods.computeIfAbsent(row.periodStart(), start -> new ArrayList<>()).add(row);
+        }
+        // The largest fits go first, and the periods' fill the threads around them.
+        long earliest = periods.keySet().iterator().next();
+        Window whole = new Window(WHOLE_INPUT, earliest, models(sorted, fits));
+        List<Window> windows = new ArrayList<>();
+        periods.forEach(
+                (start, ofPeriod) ->
+                        windows.add(new Window(period, start, models(ofPeriod, fits))));
+        windows.add(whole);
+        List<HazardRatioRow> out = new ArrayList<>();
+        for (Window window : windows) {
+            out.addAll(window.rows(configHash));
+        }
+        return out;
+    }
+
+    /** Each endpoint's models over rows already in {@link FitInterval#ORDER}, as tasks. */
+    private static List<CompletableFuture<List<EffectRow>>> models(
+            List<FitInterval> sorted, Executor fits) {
         List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
             List<CaseInterval> intervals = new ArrayList<>();
@@ -59,13 +99,22 @@ public final class EffectsTable {
                 models.addAll(PressureHazardRatios.fit(endpoint, intervals, fits));
             }
         }
-        List<HazardRatioRow> out = new ArrayList<>();
-        for (CompletableFuture<List<EffectRow>> model : models) {
-            for (EffectRow effect : PressureHazardRatios.joined(model)) {
-                out.add(row(period, periodStart, effect, configHash));
+        return models;
+    }
+
+    /** One window's models under way, and what its rows are labelled with. */
+    private record Window(
+            String period, long periodStart, List<CompletableFuture<List<EffectRow>>> models) {
+
+        List<HazardRatioRow> rows(String configHash) {
+            List<HazardRatioRow> out = new ArrayList<>();
+            for (CompletableFuture<List<EffectRow>> model : models) {
+                for (EffectRow effect : PressureHazardRatios.joined(model)) {
+                    out.add(row(period, periodStart, effect, configHash));
+                }
             }
+            return out;
         }
-        return out;
     }
 
     private static HazardRatioRow row(

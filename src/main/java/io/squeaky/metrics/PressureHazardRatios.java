@@ -42,9 +42,10 @@ public final class PressureHazardRatios {
     }
 
     /**
-     * The rows of {@link #of}, each model's (its study fit, then its brands') a task on {@code
-     * fits}: the models share only the numbered intervals, which no task changes. The futures come
-     * in the order of {@link #of}'s rows.
+     * The rows of {@link #of} as tasks on {@code fits}: numbering the intervals, then each model's
+     * study fit and each of its brand fits, so that a window's largest fits do not leave a thread
+     * idle behind them. The tasks share only the numbered intervals, which none changes. The
+     * futures come in the order of {@link #of}'s rows, one per model.
      */
     static List<CompletableFuture<List<EffectRow>>> fit(
             Endpoint endpoint, List<CaseInterval> intervals, Executor fits) {
@@ -58,30 +59,48 @@ public final class PressureHazardRatios {
                                 + endpoint.label());
             }
         }
-        Numbered numbered = Numbered.of(intervals);
-        Map<String, int[]> byBrand = numbered.byBrand(intervals);
-        int[] all = IntStream.range(0, intervals.size()).toArray();
+        CompletableFuture<Numbered> numbered =
+                CompletableFuture.supplyAsync(() -> Numbered.of(intervals), fits);
         List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (EffectModel model : EffectModel.values()) {
+            CompletableFuture<List<EffectRow>> study =
+                    numbered.thenApplyAsync(
+                            n -> estimate(model, "study", null, endpoint, n, n.all(), true), fits);
+            CompletableFuture<List<EffectRow>> brands =
+                    numbered.thenCompose(n -> brandFits(model, endpoint, n, fits));
             models.add(
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                List<EffectRow> rows =
-                                        new ArrayList<>(
-                                                estimate(
-                                                        model, "study", null, endpoint, numbered,
-                                                        all, true));
-                                byBrand.forEach(
-                                        (brand, ofBrand) ->
-                                                rows.addAll(
-                                                        estimate(
-                                                                model, "brand", brand, endpoint,
-                                                                numbered, ofBrand, false)));
+                    study.thenCombine(
+                            brands,
+                            (studyRows, brandRows) -> {
+                                List<EffectRow> rows = new ArrayList<>(studyRows);
+                                rows.addAll(brandRows);
                                 return rows;
-                            },
-                            fits));
+                            }));
         }
         return models;
+    }
+
+    /** One model's fit per brand, each a task, their rows in brand name order. */
+    private static CompletableFuture<List<EffectRow>> brandFits(
+            EffectModel model, Endpoint endpoint, Numbered numbered, Executor fits) {
+        List<CompletableFuture<List<EffectRow>>> brands = new ArrayList<>();
+        numbered.byBrand()
+                .forEach(
+                        (brand, ofBrand) ->
+                                brands.add(
+                                        CompletableFuture.supplyAsync(
+                                                () ->
+                                                        estimate(
+                                                                model, "brand", brand, endpoint,
+                                                                numbered, ofBrand, false),
+                                                fits)));
+        return CompletableFuture.allOf(brands.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        done -> {
+                            List<EffectRow> rows = new ArrayList<>();
+                            brands.forEach(brand -> rows.addAll(brand.join()));
+                            return rows;
+                        });
     }
 
     /** A fit's rows, or what it threw, as the fit itself would have thrown it. */
@@ -104,7 +123,11 @@ public final class PressureHazardRatios {
      * them: each fit then counts cases and names strata and clusters without hashing strings.
      */
     private record Numbered(
-            List<CaseInterval> intervals, int[] cases, int[] customers, int[] brands) {
+            List<CaseInterval> intervals,
+            int[] cases,
+            int[] customers,
+            int[] brands,
+            Map<String, int[]> byBrand) {
 
         static Numbered of(List<CaseInterval> intervals) {
             int n = intervals.size();
@@ -120,7 +143,12 @@ public final class PressureHazardRatios {
                 customers[i] = number(customerNumbers, interval.customerId());
                 brands[i] = number(brandNumbers, interval.brand());
             }
-            return new Numbered(intervals, cases, customers, brands);
+            return new Numbered(intervals, cases, customers, brands, byBrand(intervals));
+        }
+
+        /** Every interval's position. */
+        int[] all() {
+            return IntStream.range(0, intervals.size()).toArray();
         }
 
         private static int number(Map<String, Integer> numbers, String name) {
@@ -128,7 +156,7 @@ public final class PressureHazardRatios {
         }
 
         /** Each brand's intervals, as positions in order, brands in name order. */
-        Map<String, int[]> byBrand(List<CaseInterval> intervals) {
+        private static Map<String, int[]> byBrand(List<CaseInterval> intervals) {
             Map<String, List<Integer>> positions = new TreeMap<>();
             for (int i = 0; i < intervals.size(); i++) {
                 positions

@@ -8,6 +8,7 @@ import io.squeaky.cases.Pseudonymizer;
 import io.squeaky.clock.ScheduleBook;
 import io.squeaky.flink.AdmitPosts;
 import io.squeaky.flink.AssembleCases;
+import io.squeaky.flink.BatchEffects;
 import io.squeaky.flink.BrandPeriodStatistics;
 import io.squeaky.flink.BrandStorm;
 import io.squeaky.flink.DataHorizon;
@@ -19,7 +20,6 @@ import io.squeaky.flink.PeriodEffects;
 import io.squeaky.flink.ReplyLinker;
 import io.squeaky.flink.SettleCensoring;
 import io.squeaky.flink.ToTimeline;
-import io.squeaky.flink.WholeInputEffects;
 import io.squeaky.ingest.InputFormat;
 import io.squeaky.metrics.CaseFactsOf;
 import io.squeaky.metrics.FitInterval;
@@ -264,32 +264,43 @@ public final class SqueakyWorkflow {
         DataStream<CaseIntervalRow> intervals = cases.getSideOutput(SettleCensoring.CASE_INTERVALS);
         DataStream<FitInterval> fitIntervals = cases.getSideOutput(SettleCensoring.FIT_INTERVALS);
         AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
-        SingleOutputStreamOperator<HazardRatioRow> periodEffects =
-                KeyedStateGauges.process(
-                                fitIntervals
-                                        .keyBy(PeriodEffects.byPeriod(), Types.STRING)
-                                        .connect(
-                                                openCases.keyBy(
-                                                        PeriodEffects.openByPeriod(
-                                                                settings.statistics().period()),
-                                                        Types.STRING)),
-                                new PeriodEffects(settings.statistics(), schedules, provisional),
-                                effectType)
-                        .name("hazard ratios per period")
-                        .uid("period-effects");
-        DataStream<HazardRatioRow> effects = periodEffects;
+        DataStream<HazardRatioRow> effects = null;
+        DataStream<ProvisionalRow> provisionalRows =
+                statistics.getSideOutput(BrandPeriodStatistics.PROVISIONAL);
+        if (!batch || cut != null) {
+            // Periods still open at an instant need its open cases, which only this window has.
+            SingleOutputStreamOperator<HazardRatioRow> periodEffects =
+                    KeyedStateGauges.process(
+                                    fitIntervals
+                                            .keyBy(PeriodEffects.byPeriod(), Types.STRING)
+                                            .connect(
+                                                    openCases.keyBy(
+                                                            PeriodEffects.openByPeriod(
+                                                                    settings.statistics().period()),
+                                                            Types.STRING)),
+                                    new PeriodEffects(
+                                            settings.statistics(), schedules, provisional),
+                                    effectType)
+                            .name("hazard ratios per period")
+                            .uid("period-effects");
+            effects = periodEffects;
+            provisionalRows =
+                    provisionalRows.union(periodEffects.getSideOutput(PeriodEffects.PROVISIONAL));
+        }
         if (batch) {
             // A whole input exists only when it ends; a streaming run writes per period only.
-            effects =
-                    effects.union(
-                            fitIntervals
-                                    .global()
-                                    .transform(
-                                            "hazard ratios over the whole input",
-                                            effectType,
-                                            new WholeInputEffects(settings.statistics()))
-                                    .setParallelism(1)
-                                    .uid("whole-input-effects"));
+            DataStream<HazardRatioRow> batchEffects =
+                    fitIntervals
+                            .global()
+                            .transform(
+                                    cut == null
+                                            ? "hazard ratios per period and over the whole input"
+                                            : "hazard ratios over the whole input",
+                                    effectType,
+                                    new BatchEffects(settings.statistics(), cut == null))
+                            .setParallelism(1)
+                            .uid("batch-effects");
+            effects = effects == null ? batchEffects : effects.union(batchEffects);
         }
 
         sinks.accept(
@@ -304,9 +315,7 @@ public final class SqueakyWorkflow {
                         statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS),
                         intervals,
                         effects,
-                        statistics
-                                .getSideOutput(BrandPeriodStatistics.PROVISIONAL)
-                                .union(periodEffects.getSideOutput(PeriodEffects.PROVISIONAL))));
+                        provisionalRows));
     }
 
     /** The event time of a post or ticket event; rejects carry none and pass any cut. */

@@ -153,6 +153,24 @@ class BusinessScheduleTest {
                 .containsExactly(at("2017-12-24T09:00", MADRID), at("2017-12-24T18:00", MADRID));
     }
 
+    @Test
+    void aScheduleAskedAboutDatesFarApartInAnyOrderAnswersAsForEachAlone() {
+        // Dates a year apart share the slots of the schedule's memory of recent dates.
+        BusinessSchedule office = BusinessSchedule.officeHours(NEW_YORK);
+        LocalDate firstMonday = LocalDate.of(2017, 1, 2);
+        for (int i = 0; i < 53; i++) {
+            LocalDate monday = firstMonday.plusWeeks((i * 17L) % 53);
+            Instant from = midnight(monday, NEW_YORK);
+            Instant to = midnight(monday.plusWeeks(1), NEW_YORK);
+            assertThat(office.businessSeconds(from, to))
+                    .as("week of %s", monday)
+                    .isEqualTo(40 * HOUR);
+            assertThat(office.changes(from, to)).as("week of %s", monday).hasSize(10);
+            assertThat(office.isOpen(at(monday + "T08:59:59", NEW_YORK))).isFalse();
+            assertThat(office.isOpen(at(monday + "T09:00", NEW_YORK))).isTrue();
+        }
+    }
+
     static BusinessSchedule everyDay(ZoneId zone, String... spans) {
         Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {

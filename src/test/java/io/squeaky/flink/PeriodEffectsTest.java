@@ -68,7 +68,7 @@ class PeriodEffectsTest {
     @Test
     void theWholeInputIsFittedAtItsEndFromTheEarliestPeriod() throws Exception {
         try (var harness =
-                new OneInputStreamOperatorTestHarness<>(new WholeInputEffects(SETTINGS))) {
+                new OneInputStreamOperatorTestHarness<>(new BatchEffects(SETTINGS, false))) {
             harness.open();
             sendCases(row -> harness.processElement(row, row.openedAt()), DAY_TWO);
             sendCases(row -> harness.processElement(row, row.openedAt()), DAY_ONE);
@@ -92,6 +92,43 @@ class PeriodEffectsTest {
                     .singleElement()
                     .satisfies(row -> assertThat(row.getCases()).isEqualTo(2 * CASES));
         }
+    }
+
+    @Test
+    void aBatchRunWritesEachPeriodsRowsAsTheWindowsDoAndTheWholeInputsAfterThem() throws Exception {
+        List<HazardRatioRow> windows;
+        try (var harness = perPeriod(ProvisionalSchedule.OFF)) {
+            sendCases(harness, DAY_ONE);
+            sendCases(harness, DAY_TWO);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+            windows = harness.extractOutputValues();
+        }
+        List<HazardRatioRow> batch;
+        List<HazardRatioRow> wholeOnly;
+        try (var harness =
+                        new OneInputStreamOperatorTestHarness<>(new BatchEffects(SETTINGS, true));
+                var whole =
+                        new OneInputStreamOperatorTestHarness<>(
+                                new BatchEffects(SETTINGS, false))) {
+            harness.open();
+            whole.open();
+            // Arrival order differs from the windows': the rows must not.
+            sendCases(row -> harness.processElement(row, row.openedAt()), DAY_TWO);
+            sendCases(row -> harness.processElement(row, row.openedAt()), DAY_ONE);
+            sendCases(row -> whole.processElement(row, row.openedAt()), DAY_ONE);
+            sendCases(row -> whole.processElement(row, row.openedAt()), DAY_TWO);
+            harness.endInput();
+            whole.endInput();
+            batch = harness.extractOutputValues();
+            wholeOnly = whole.extractOutputValues();
+        }
+
+        assertThat(batch.stream().filter(row -> !row.getPeriod().equals("all")).toList())
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(windows);
+        assertThat(batch.stream().filter(row -> row.getPeriod().equals("all")).toList())
+                .isNotEmpty()
+                .containsExactlyElementsOf(wholeOnly);
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +35,37 @@ class EffectsTableTest {
         List<CaseIntervalRow> intervals = intervals();
         // Arrival order must not matter: the rows are sorted before fitting.
         Collections.reverse(intervals);
-        List<HazardRatioRow> rows =
-                EffectsTable.of(EffectsTable.WHOLE_INPUT, 0L, intervals, "hash");
+        assertAsR(EffectsTable.of(EffectsTable.WHOLE_INPUT, 0L, intervals, "hash"));
+    }
+
+    @Test
+    void aBatchRunsFitsSideBySideAreWhatRFindsAndEachPeriodsAreItsOwnFit() throws Exception {
+        List<FitInterval> intervals = intervals().stream().map(FitInterval::of).toList();
+        Map<Long, List<FitInterval>> periods = new TreeMap<>();
+        intervals.forEach(
+                row -> periods.computeIfAbsent(row.periodStart(), p -> new ArrayList<>()).add(row));
+        assertThat(periods).as("the reference data span several periods").hasSizeGreaterThan(1);
+        ExecutorService fits = Executors.newFixedThreadPool(2);
+        List<HazardRatioRow> rows;
+        try {
+            rows = EffectsTable.fitEachPeriodAndAll("DAY", intervals, "hash", fits);
+        } finally {
+            fits.shutdownNow();
+        }
+
+        assertAsR(
+                rows.stream()
+                        .filter(row -> row.getPeriod().equals(EffectsTable.WHOLE_INPUT))
+                        .toList());
+        List<HazardRatioRow> eachPeriod = new ArrayList<>();
+        periods.forEach(
+                (start, ofPeriod) ->
+                        eachPeriod.addAll(EffectsTable.fit("DAY", start, ofPeriod, "hash")));
+        assertThat(rows.stream().filter(row -> row.getPeriod().equals("DAY")).toList())
+                .containsExactlyElementsOf(eachPeriod);
+    }
+
+    private static void assertAsR(List<HazardRatioRow> rows) throws IOException {
         List<Map<String, String>> expected = csv(resource("effects.csv"));
 
         assertThat(rows).hasSameSizeAs(expected);

@@ -1,5 +1,8 @@
 package io.squeaky.stats;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Pointwise confidence limits for a survival curve: a transform and a two-sided level. */
 public record ConfidenceBand(BandTransform transform, double level) {
 
@@ -25,7 +28,10 @@ public record ConfidenceBand(BandTransform transform, double level) {
         return transform.upper(step.survival(), step.logSurvivalSe(), z());
     }
 
+    /** Newton's method on the error function costs more than the rest of a limit: once a level. */
     private double z() {
-        return Normal.quantile(1 - (1 - level) / 2);
+        return Z_OF_LEVEL.computeIfAbsent(level, l -> Normal.quantile(1 - (1 - l) / 2));
     }
+
+    private static final Map<Double, Double> Z_OF_LEVEL = new ConcurrentHashMap<>();
 }

@@ -192,6 +192,8 @@ public final class MedianRatioBootstrap {
             double[] distribution = new double[times.length + 1];
             int steps = 1;
             double survival = 1;
+            // The first step within tolerance of one half, as QuantileSearch finds it.
+            int reached = -1;
             int i = 0;
             while (i < times.length) {
                 double time = times[i];
@@ -209,6 +211,14 @@ public final class MedianRatioBootstrap {
                 }
                 stepTimes[steps] = time;
                 distribution[steps] = 1 - survival;
+                if (reached < 0 && QuantileSearch.reaches(distribution[steps], 0.5)) {
+                    reached = steps;
+                }
+                if (QuantileSearch.passes(distribution[steps], 0.5)) {
+                    // A curve that falls only further cannot end within tolerance of one half,
+                    // so the rest of the resample cannot change its median.
+                    return (stepTimes[reached] + stepTimes[steps]) / 2;
+                }
                 steps++;
                 atRisk -= leaving;
             }

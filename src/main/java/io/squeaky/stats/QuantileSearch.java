@@ -36,6 +36,23 @@ final class QuantileSearch {
         return beyond < 0 ? Double.NaN : (times[first] + times[beyond]) / 2;
     }
 
+    /**
+     * Whether a value of a non-decreasing F counts as reaching p: {@link #find}'s first index is
+     * the first such value.
+     */
+    static boolean reaches(double distribution, double p) {
+        return distribution >= p - TOLERANCE;
+    }
+
+    /**
+     * Whether a value of a non-decreasing F is past p beyond tolerance. At the first such value,
+     * {@link #find} gives the midpoint of its time and the first reaching p's, whatever F does
+     * later: a walk along the curve can stop there.
+     */
+    static boolean passes(double distribution, double p) {
+        return distribution >= p + TOLERANCE;
+    }
+
     private static double highest(double[] values) {
         double highest = Double.NEGATIVE_INFINITY;
         for (double value : values) {

@@ -2,12 +2,12 @@ package io.squeaky.flink;
 
 import io.squeaky.metrics.EffectsTable;
 import io.squeaky.metrics.FitInterval;
+import io.squeaky.metrics.LargestFitsFirst;
 import io.squeaky.metrics.StatisticsSettings;
 import io.squeaky.records.HazardRatioRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -23,7 +23,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * which writes those not complete at the cut as provisional rows from the open cases there.
  *
  * <p>Batch only (a stream has no end), so its list never needs checkpointing; the Cox fits need all
- * intervals at once, and the list is dropped after them. Its models are fitted two at a time.
+ * intervals at once, and the list is dropped after them. Its models are fitted two at a time, the
+ * largest first.
  */
 public final class BatchEffects extends AbstractStreamOperator<HazardRatioRow>
         implements OneInputStreamOperator<FitInterval, HazardRatioRow>, BoundedOneInput {
@@ -61,7 +62,7 @@ public final class BatchEffects extends AbstractStreamOperator<HazardRatioRow>
         // A stage of parallelism 1 at the end of a batch run: a second thread lets its fits (one
         // per window, endpoint and model, sharing no state) use a core the finished stages left.
         ExecutorService fits =
-                Executors.newFixedThreadPool(
+                LargestFitsFirst.pool(
                         FIT_THREADS,
                         task -> {
                             Thread thread = new Thread(task, "batch effects fit");

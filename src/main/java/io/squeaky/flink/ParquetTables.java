@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -89,19 +91,23 @@ public final class ParquetTables {
     }
 
     static <T extends SpecificRecordBase> ParquetWriterFactory<T> writerFactory(Class<T> type) {
-        String schema =
-                TableSchemas.withLogicalTypes(SpecificData.get().getSchema(type)).toString();
+        Schema rows = SpecificData.get().getSchema(type);
+        String schema = TableSchemas.withLogicalTypes(rows).toString();
+        // Keyed hashes never repeat within a file: a dictionary for them is built, found useless
+        // and thrown away every page, as for the columns the schema marks plain.
+        List<String> plain = new ArrayList<>(List.of("case_id", "customer_id"));
+        plain.addAll(TableSchemas.plainColumns(rows));
         ParquetBuilder<T> builder =
-                out ->
-                        open(
-                                AvroParquetWriter.<T>builder(out)
-                                        .withSchema(new Schema.Parser().parse(schema))
-                                        .withDataModel(new SpecificData(type.getClassLoader()))
-                                        // Keyed hashes never repeat within a file: a dictionary
-                                        // for them is built, found useless and thrown away every
-                                        // page.
-                                        .withDictionaryEncoding("case_id", false)
-                                        .withDictionaryEncoding("customer_id", false));
+                out -> {
+                    AvroParquetWriter.Builder<T> writer =
+                            AvroParquetWriter.<T>builder(out)
+                                    .withSchema(new Schema.Parser().parse(schema))
+                                    .withDataModel(new SpecificData(type.getClassLoader()));
+                    for (String column : plain) {
+                        writer.withDictionaryEncoding(column, false);
+                    }
+                    return open(writer);
+                };
         return new ParquetWriterFactory<>(builder);
     }
 

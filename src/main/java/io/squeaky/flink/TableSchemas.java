@@ -11,10 +11,16 @@ import org.apache.avro.Schema;
  * copy {@code java.time} values inside nested records and unions. Fields marked {@code
  * squeaky.logicalType} in the .avsc files get the real Avro logical type only in the Parquet
  * schema, so BI tools see TIMESTAMP and DATE columns while the values stay the same numbers.
+ *
+ * <p>Fields marked {@code "squeaky.encoding": "plain"} hold values that hardly repeat within a file
+ * (instants, durations in seconds): Parquet would build a dictionary for them on every page, keep
+ * its hash table up to date for every value, and then find it no smaller than the values and write
+ * them plainly after all.
  */
 public final class TableSchemas {
 
     static final String MARK = "squeaky.logicalType";
+    static final String ENCODING = "squeaky.encoding";
 
     private TableSchemas() {}
 
@@ -33,6 +39,22 @@ public final class TableSchemas {
                 Schema.createRecord(
                         record.getName(), record.getDoc(), record.getNamespace(), false, fields);
         return result;
+    }
+
+    /** The fields marked to be written without a dictionary. */
+    public static List<String> plainColumns(Schema record) {
+        List<String> plain = new ArrayList<>();
+        for (Schema.Field field : record.getFields()) {
+            Object mark = field.getObjectProp(ENCODING);
+            if (mark == null) {
+                continue;
+            }
+            if (!"plain".equals(mark.toString())) {
+                throw new IllegalArgumentException("unknown " + ENCODING + " " + mark);
+            }
+            plain.add(field.name());
+        }
+        return plain;
     }
 
     private static LogicalType logical(String name) {

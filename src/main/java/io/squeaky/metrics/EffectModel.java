@@ -33,12 +33,14 @@ enum EffectModel {
     private final Clock clock;
     private final String surv;
     private final List<String> covariates;
+    private final Column[] columns;
     private final String withoutEvents;
 
     EffectModel(Clock clock, String surv, List<String> covariates, String withoutEvents) {
         this.clock = clock;
         this.surv = surv;
         this.covariates = covariates;
+        this.columns = covariates.stream().map(Column::named).toArray(Column[]::new);
         this.withoutEvents = withoutEvents;
     }
 
@@ -78,10 +80,10 @@ enum EffectModel {
      * column the model needs.
      */
     boolean addTo(CoxData.Builder data, CaseInterval interval, int stratum, int cluster) {
-        double[] values = new double[covariates.size()];
+        double[] values = new double[columns.length];
         for (int k = 0; k < values.length; k++) {
-            Double value = value(interval, covariates.get(k));
-            if (value == null) {
+            double value = columns[k].of(interval);
+            if (Double.isNaN(value)) {
                 return false;
             }
             values[k] = value;
@@ -114,15 +116,41 @@ enum EffectModel {
         return clock == Clock.BUSINESS ? interval.businessEvent() : interval.event();
     }
 
-    private static Double value(CaseInterval interval, String covariate) {
-        return switch (covariate) {
-            case "public" -> interval.isPublic() ? 1.0 : 0.0;
-            case "persistence" -> (double) interval.persistence();
-            case "desk_open" -> interval.deskOpen() ? 1.0 : 0.0;
-            case "log10_followers" -> interval.log10Followers();
-            default ->
-                    throw new IllegalStateException(
-                            "no case_intervals column " + covariate.toLowerCase(Locale.ROOT));
+    /**
+     * A covariate's {@code case_intervals} column, read from an interval as a number, NaN when it
+     * is unknown: looked up once per model rather than by name for every interval.
+     */
+    private enum Column {
+        PUBLIC {
+            @Override
+            double of(CaseInterval interval) {
+                return interval.isPublic() ? 1.0 : 0.0;
+            }
+        },
+        PERSISTENCE {
+            @Override
+            double of(CaseInterval interval) {
+                return interval.persistence();
+            }
+        },
+        DESK_OPEN {
+            @Override
+            double of(CaseInterval interval) {
+                return interval.deskOpen() ? 1.0 : 0.0;
+            }
+        },
+        LOG10_FOLLOWERS {
+            @Override
+            double of(CaseInterval interval) {
+                Double value = interval.log10Followers();
+                return value == null ? Double.NaN : value;
+            }
         };
+
+        abstract double of(CaseInterval interval);
+
+        static Column named(String covariate) {
+            return valueOf(covariate.toUpperCase(Locale.ROOT));
+        }
     }
 }

@@ -55,8 +55,8 @@ public final class EffectsTable {
     /**
      * A batch run's rows: each statistics period's, then the whole input's ({@link #WHOLE_INPUT},
      * from the earliest period's start), exactly as {@link #fit} gives each of them. The rows are
-     * sorted once, each period's being in order as a part of the whole, and every model of every
-     * window is under way on {@code fits} before any is awaited.
+     * sorted and numbered once, each period's being in order as a part of the whole, and every
+     * model of every window is under way on {@code fits} before any is awaited.
      */
     public static List<HazardRatioRow> fitEachPeriodAndAll(
             String period, Collection<FitInterval> rows, String configHash, Executor fits) {
@@ -65,23 +65,62 @@ public final class EffectsTable {
         }
         List<FitInterval> sorted = new ArrayList<>(rows);
         sorted.sort(FitInterval.ORDER);
-        Map<Long, List<FitInterval>> periods = new TreeMap<>();
+        long earliest = Long.MAX_VALUE;
         for (FitInterval row : sorted) {
-            periods.computeIfAbsent(row.periodStart(), start -> new ArrayList<>()).add(row);
+            earliest = Math.min(earliest, row.periodStart());
         }
-        // The largest fits go first, and the periods' fill the threads around them.
-        long earliest = periods.keySet().iterator().next();
-        Window whole = new Window(WHOLE_INPUT, earliest, models(sorted, fits));
+        List<CompletableFuture<List<EffectRow>>> whole = new ArrayList<>();
+        Map<Long, List<CompletableFuture<List<EffectRow>>>> periods = new TreeMap<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            List<CaseInterval> intervals = new ArrayList<>();
+            List<Long> starts = new ArrayList<>();
+            for (FitInterval row : sorted) {
+                if (row.interval().endpoint() == endpoint) {
+                    intervals.add(row.interval());
+                    starts.add(row.periodStart());
+                }
+            }
+            if (intervals.isEmpty()) {
+                continue;
+            }
+            CompletableFuture<NumberedIntervals> numbered =
+                    PressureHazardRatios.numbered(endpoint, intervals, fits);
+            whole.addAll(PressureHazardRatios.fit(endpoint, numbered, fits));
+            positionsByPeriod(starts)
+                    .forEach(
+                            (start, positions) ->
+                                    periods.computeIfAbsent(start, key -> new ArrayList<>())
+                                            .addAll(
+                                                    PressureHazardRatios.fit(
+                                                            endpoint,
+                                                            numbered.thenApply(
+                                                                    n -> n.at(positions)),
+                                                            fits)));
+        }
         List<Window> windows = new ArrayList<>();
-        periods.forEach(
-                (start, ofPeriod) ->
-                        windows.add(new Window(period, start, models(ofPeriod, fits))));
-        windows.add(whole);
+        periods.forEach((start, models) -> windows.add(new Window(period, start, models)));
+        windows.add(new Window(WHOLE_INPUT, earliest, whole));
         List<HazardRatioRow> out = new ArrayList<>();
         for (Window window : windows) {
             out.addAll(window.rows(configHash));
         }
         return out;
+    }
+
+    /** Each period's positions among rows whose period starts are {@code starts}, in order. */
+    private static Map<Long, int[]> positionsByPeriod(List<Long> starts) {
+        Map<Long, Integer> sizes = new TreeMap<>();
+        for (Long start : starts) {
+            sizes.merge(start, 1, Integer::sum);
+        }
+        Map<Long, int[]> positions = new TreeMap<>();
+        sizes.forEach((start, size) -> positions.put(start, new int[size]));
+        Map<Long, Integer> filled = new TreeMap<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int at = filled.merge(starts.get(i), 1, Integer::sum) - 1;
+            positions.get(starts.get(i))[at] = i;
+        }
+        return positions;
     }
 
     /** Each endpoint's models over rows already in {@link FitInterval#ORDER}, as tasks. */

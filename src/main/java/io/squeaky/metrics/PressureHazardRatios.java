@@ -7,14 +7,10 @@ import io.squeaky.stats.CoxModel;
 import io.squeaky.stats.Ties;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.stream.IntStream;
 
 /**
  * The {@code effects} rows of one endpoint: hazard ratios of going public, of each customer post so
@@ -44,10 +40,15 @@ public final class PressureHazardRatios {
     /**
      * The rows of {@link #of} as tasks on {@code fits}: numbering the intervals, then each model's
      * study fit and each of its brand fits, so that a window's largest fits do not leave a thread
-     * idle behind them. The tasks share only the numbered intervals, which none changes. The
-     * futures come in the order of {@link #of}'s rows, one per model.
+     * idle behind them. The futures come in the order of {@link #of}'s rows, one per model.
      */
     static List<CompletableFuture<List<EffectRow>>> fit(
+            Endpoint endpoint, List<CaseInterval> intervals, Executor fits) {
+        return fit(endpoint, numbered(endpoint, intervals, fits), fits);
+    }
+
+    /** The intervals of one endpoint numbered, as a task that comes before any fit. */
+    static CompletableFuture<NumberedIntervals> numbered(
             Endpoint endpoint, List<CaseInterval> intervals, Executor fits) {
         for (CaseInterval interval : intervals) {
             if (interval.endpoint() != endpoint) {
@@ -59,13 +60,28 @@ public final class PressureHazardRatios {
                                 + endpoint.label());
             }
         }
-        CompletableFuture<Numbered> numbered =
-                CompletableFuture.supplyAsync(() -> Numbered.of(intervals), fits);
+        return CompletableFuture.supplyAsync(
+                () -> NumberedIntervals.of(intervals),
+                LargestFitsFirst.sized(fits, Long.MAX_VALUE));
+    }
+
+    /**
+     * As {@link #fit(Endpoint, List, Executor)}, over intervals being numbered (see {@link
+     * #numbered}). The tasks share only the numbered intervals, which none changes.
+     */
+    static List<CompletableFuture<List<EffectRow>>> fit(
+            Endpoint endpoint, CompletableFuture<NumberedIntervals> numbered, Executor fits) {
         List<CompletableFuture<List<EffectRow>>> models = new ArrayList<>();
         for (EffectModel model : EffectModel.values()) {
             CompletableFuture<List<EffectRow>> study =
-                    numbered.thenApplyAsync(
-                            n -> estimate(model, "study", null, endpoint, n, n.all(), true), fits);
+                    numbered.thenCompose(
+                            n ->
+                                    CompletableFuture.supplyAsync(
+                                            () ->
+                                                    estimate(
+                                                            model, "study", null, endpoint, n,
+                                                            n.all(), true),
+                                            LargestFitsFirst.sized(fits, n.size())));
             CompletableFuture<List<EffectRow>> brands =
                     numbered.thenCompose(n -> brandFits(model, endpoint, n, fits));
             models.add(
@@ -82,7 +98,7 @@ public final class PressureHazardRatios {
 
     /** One model's fit per brand, each a task, their rows in brand name order. */
     private static CompletableFuture<List<EffectRow>> brandFits(
-            EffectModel model, Endpoint endpoint, Numbered numbered, Executor fits) {
+            EffectModel model, Endpoint endpoint, NumberedIntervals numbered, Executor fits) {
         List<CompletableFuture<List<EffectRow>>> brands = new ArrayList<>();
         numbered.byBrand()
                 .forEach(
@@ -93,7 +109,7 @@ public final class PressureHazardRatios {
                                                         estimate(
                                                                 model, "brand", brand, endpoint,
                                                                 numbered, ofBrand, false),
-                                                fits)));
+                                                LargestFitsFirst.sized(fits, ofBrand.length))));
         return CompletableFuture.allOf(brands.toArray(CompletableFuture[]::new))
                 .thenApply(
                         done -> {
@@ -118,66 +134,12 @@ public final class PressureHazardRatios {
         }
     }
 
-    /**
-     * The intervals with their case, customer and brand numbered once, for all the models fitted to
-     * them: each fit then counts cases and names strata and clusters without hashing strings.
-     */
-    private record Numbered(
-            List<CaseInterval> intervals,
-            int[] cases,
-            int[] customers,
-            int[] brands,
-            Map<String, int[]> byBrand) {
-
-        static Numbered of(List<CaseInterval> intervals) {
-            int n = intervals.size();
-            Map<String, Integer> caseNumbers = new HashMap<>();
-            Map<String, Integer> customerNumbers = new HashMap<>();
-            Map<String, Integer> brandNumbers = new HashMap<>();
-            int[] cases = new int[n];
-            int[] customers = new int[n];
-            int[] brands = new int[n];
-            for (int i = 0; i < n; i++) {
-                CaseInterval interval = intervals.get(i);
-                cases[i] = number(caseNumbers, interval.caseId());
-                customers[i] = number(customerNumbers, interval.customerId());
-                brands[i] = number(brandNumbers, interval.brand());
-            }
-            return new Numbered(intervals, cases, customers, brands, byBrand(intervals));
-        }
-
-        /** Every interval's position. */
-        int[] all() {
-            return IntStream.range(0, intervals.size()).toArray();
-        }
-
-        private static int number(Map<String, Integer> numbers, String name) {
-            return numbers.computeIfAbsent(name, key -> numbers.size());
-        }
-
-        /** Each brand's intervals, as positions in order, brands in name order. */
-        private static Map<String, int[]> byBrand(List<CaseInterval> intervals) {
-            Map<String, List<Integer>> positions = new TreeMap<>();
-            for (int i = 0; i < intervals.size(); i++) {
-                positions
-                        .computeIfAbsent(intervals.get(i).brand(), key -> new ArrayList<>())
-                        .add(i);
-            }
-            Map<String, int[]> byBrand = new TreeMap<>();
-            positions.forEach(
-                    (brand, rows) ->
-                            byBrand.put(
-                                    brand, rows.stream().mapToInt(Integer::intValue).toArray()));
-            return byBrand;
-        }
-    }
-
     private static List<EffectRow> estimate(
             EffectModel spec,
             String scope,
             String brand,
             Endpoint endpoint,
-            Numbered numbered,
+            NumberedIntervals numbered,
             int[] positions,
             boolean stratified) {
         CoxData.Builder data = CoxData.builder(spec.covariates());
@@ -185,10 +147,10 @@ public final class PressureHazardRatios {
         int events = 0;
         int used = 0;
         for (int i : positions) {
-            CaseInterval interval = numbered.intervals().get(i);
-            int stratum = stratified ? numbered.brands()[i] : 0;
-            if (spec.addTo(data, interval, stratum, numbered.customers()[i])) {
-                cases.set(numbered.cases()[i]);
+            CaseInterval interval = numbered.get(i);
+            int stratum = stratified ? numbered.brandOf(i) : 0;
+            if (spec.addTo(data, interval, stratum, numbered.customerOf(i))) {
+                cases.set(numbered.caseOf(i));
                 events += spec.event(interval) ? 1 : 0;
                 used++;
             }

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squeaky.DuckDb;
 import io.squeaky.records.CaseIntervalRow;
+import io.squeaky.records.CaseRecord;
+import io.squeaky.records.ExchangeRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How a table's writer encodes its columns, as DuckDB reads the file's metadata. */
 class ParquetTablesTest {
@@ -87,6 +93,24 @@ class ParquetTablesTest {
                         known,
                         OPENED,
                         OPENED + 7_919L * (ROWS - 1));
+    }
+
+    /**
+     * The large tables' instants and durations are one value per case or post: each such column is
+     * marked, so that a column added later does not bring the dictionary back unnoticed.
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {CaseRecord.class, ExchangeRecord.class, CaseIntervalRow.class})
+    void everyInstantAndDurationOfTheLargeTablesIsWrittenWithoutADictionary(Class<?> table) {
+        Schema schema = SpecificData.get().getSchema(table);
+        List<String> instantsAndDurations =
+                schema.getFields().stream()
+                        .filter(field -> field.schema().toString().contains("\"long\""))
+                        .map(Schema.Field::name)
+                        .filter(name -> name.endsWith("_at") || name.contains("seconds"))
+                        .toList();
+        assertThat(instantsAndDurations).isNotEmpty();
+        assertThat(TableSchemas.plainColumns(schema)).containsAll(instantsAndDurations);
     }
 
     private static CaseIntervalRow row(int i) {

@@ -195,22 +195,48 @@ public final class CoxData {
 
     /** The callers' numbers, numbered again from 0 in order of first appearance. */
     private static final class Numbering {
-        private int[] assigned = new int[0];
         int count;
 
+        /**
+         * A table indexed by the caller's number where the numbers are dense enough; otherwise the
+         * distinct numbers sorted, searched for each row. A brand's rows in a fit over a whole
+         * input carry customer numbers up to the whole input's count: a table as long as that for
+         * each of hundreds of small fits was most of what a batch run's fits allocated.
+         */
         int[] renumber(int[] names, int n) {
-            int[] numbers = new int[n];
+            int largest = -1;
             for (int i = 0; i < n; i++) {
-                int name = names[i];
-                if (name >= assigned.length) {
-                    int old = assigned.length;
-                    assigned = Arrays.copyOf(assigned, Math.max(name + 1, 2 * old));
-                    Arrays.fill(assigned, old, assigned.length, -1);
+                largest = Math.max(largest, names[i]);
+            }
+            int[] numbers = new int[n];
+            if (largest < 2 * n) {
+                int[] assigned = new int[largest + 1];
+                Arrays.fill(assigned, -1);
+                for (int i = 0; i < n; i++) {
+                    if (assigned[names[i]] < 0) {
+                        assigned[names[i]] = count++;
+                    }
+                    numbers[i] = assigned[names[i]];
                 }
-                if (assigned[name] < 0) {
-                    assigned[name] = count++;
+                return numbers;
+            }
+            int[] sorted = Arrays.copyOf(names, n);
+            Arrays.sort(sorted);
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[kept++] = sorted[i];
                 }
-                numbers[i] = assigned[name];
+            }
+            int[] distinct = Arrays.copyOf(sorted, kept);
+            int[] assigned = new int[distinct.length];
+            Arrays.fill(assigned, -1);
+            for (int i = 0; i < n; i++) {
+                int at = Arrays.binarySearch(distinct, names[i]);
+                if (assigned[at] < 0) {
+                    assigned[at] = count++;
+                }
+                numbers[i] = assigned[at];
             }
             return numbers;
         }

@@ -208,18 +208,21 @@ public final class CoxData {
             for (int i = 0; i < n; i++) {
                 largest = Math.max(largest, names[i]);
             }
+            int[] distinct = largest < 2 * n ? null : distinct(names, n);
+            int[] assigned = new int[distinct == null ? largest + 1 : distinct.length];
+            Arrays.fill(assigned, -1);
             int[] numbers = new int[n];
-            if (largest < 2 * n) {
-                int[] assigned = new int[largest + 1];
-                Arrays.fill(assigned, -1);
-                for (int i = 0; i < n; i++) {
-                    if (assigned[names[i]] < 0) {
-                        assigned[names[i]] = count++;
-                    }
-                    numbers[i] = assigned[names[i]];
+            for (int i = 0; i < n; i++) {
+                int at = distinct == null ? names[i] : Arrays.binarySearch(distinct, names[i]);
+                if (assigned[at] < 0) {
+                    assigned[at] = count++;
                 }
-                return numbers;
+                numbers[i] = assigned[at];
             }
+            return numbers;
+        }
+
+        private static int[] distinct(int[] names, int n) {
             int[] sorted = Arrays.copyOf(names, n);
             Arrays.sort(sorted);
             int kept = 0;
@@ -228,17 +231,7 @@ public final class CoxData {
                     sorted[kept++] = sorted[i];
                 }
             }
-            int[] distinct = Arrays.copyOf(sorted, kept);
-            int[] assigned = new int[distinct.length];
-            Arrays.fill(assigned, -1);
-            for (int i = 0; i < n; i++) {
-                int at = Arrays.binarySearch(distinct, names[i]);
-                if (assigned[at] < 0) {
-                    assigned[at] = count++;
-                }
-                numbers[i] = assigned[at];
-            }
-            return numbers;
+            return Arrays.copyOf(sorted, kept);
         }
     }
 }

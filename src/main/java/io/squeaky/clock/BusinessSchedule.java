@@ -111,7 +111,7 @@ public final class BusinessSchedule implements Serializable {
      * change.
      */
     public List<Instant> changes(Instant from, Instant to) {
-        TreeSet<Instant> edges = new TreeSet<>();
+        List<Instant> edges = new ArrayList<>();
         LocalDate last = LocalDate.ofInstant(to, zone);
         for (LocalDate day = LocalDate.ofInstant(from, zone).minusDays(1);
                 !day.isAfter(last);
@@ -124,9 +124,17 @@ public final class BusinessSchedule implements Serializable {
                 }
             }
         }
+        // A list sorted once, not a sorted set: this runs for every case a batch run cuts into
+        // intervals, and spans that touch give the same edge twice.
+        edges.sort(null);
         List<Instant> changes = new ArrayList<>();
         boolean open = isOpen(from);
+        Instant previous = null;
         for (Instant edge : edges) {
+            if (edge.equals(previous)) {
+                continue;
+            }
+            previous = edge;
             boolean after = isOpen(edge);
             if (after != open) {
                 changes.add(edge);

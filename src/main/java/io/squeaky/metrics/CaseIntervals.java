@@ -7,9 +7,9 @@ import io.squeaky.records.CaseRecord;
 import io.squeaky.records.ExchangeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * A settled case cut into its {@code case_intervals} rows: for each endpoint it is followed for,
@@ -82,7 +82,7 @@ public final class CaseIntervals {
         if (stop <= 0) {
             return;
         }
-        TreeSet<Long> cuts = changes.cutsWithin(stop);
+        long[] cuts = changes.cutsWithin(stop);
         long start = 0;
         for (long end : cuts) {
             out.add(interval(row, endpoint, start, end, event && end == stop, changes, period));
@@ -168,25 +168,26 @@ public final class CaseIntervals {
                             : row.getEscalatedAt() == null
                                     ? Long.MAX_VALUE
                                     : Math.max(0, seconds(opened, row.getEscalatedAt()));
-            long[] posts =
-                    settled.getExchangeRows().stream()
-                            .mapToLong(ExchangeRecord::getPostedAt)
-                            .map(at -> seconds(opened, at))
-                            .sorted()
-                            .toArray();
-            long[] amplifications =
-                    settled.getAmplifiedAt().stream()
-                            .mapToLong(at -> seconds(opened, at))
-                            .sorted()
-                            .toArray();
-            long[] deskChanges =
-                    desk
-                            .changes(
-                                    Instant.ofEpochMilli(opened),
-                                    Instant.ofEpochMilli(row.getCensoredAt()).plusSeconds(1))
-                            .stream()
-                            .mapToLong(at -> seconds(opened, at.toEpochMilli()))
-                            .toArray();
+            List<ExchangeRecord> exchanges = settled.getExchangeRows();
+            long[] posts = new long[exchanges.size()];
+            for (int k = 0; k < posts.length; k++) {
+                posts[k] = seconds(opened, exchanges.get(k).getPostedAt());
+            }
+            Arrays.sort(posts);
+            List<Long> amplified = settled.getAmplifiedAt();
+            long[] amplifications = new long[amplified.size()];
+            for (int k = 0; k < amplifications.length; k++) {
+                amplifications[k] = seconds(opened, amplified.get(k));
+            }
+            Arrays.sort(amplifications);
+            List<Instant> deskTimes =
+                    desk.changes(
+                            Instant.ofEpochMilli(opened),
+                            Instant.ofEpochMilli(row.getCensoredAt()).plusSeconds(1));
+            long[] deskChanges = new long[deskTimes.size()];
+            for (int k = 0; k < deskChanges.length; k++) {
+                deskChanges[k] = seconds(opened, deskTimes.get(k).toEpochMilli());
+            }
             return new Changes(
                     publicFrom,
                     posts,
@@ -195,23 +196,34 @@ public final class CaseIntervals {
                     desk.isOpen(Instant.ofEpochMilli(opened)));
         }
 
-        /** The interval ends in {@code (0, stop]}: every change strictly inside, then stop. */
-        TreeSet<Long> cutsWithin(long stop) {
-            TreeSet<Long> cuts = new TreeSet<>();
-            addInside(cuts, publicFrom, stop);
+        /**
+         * The interval ends in {@code (0, stop]}, ascending: every change strictly inside, once,
+         * then stop.
+         */
+        long[] cutsWithin(long stop) {
+            long[] cuts = new long[2 + posts.length + amplifications.length + desk.length];
+            int n = addInside(cuts, 0, publicFrom, stop);
             for (long[] times : new long[][] {posts, amplifications, desk}) {
                 for (long at : times) {
-                    addInside(cuts, at, stop);
+                    n = addInside(cuts, n, at, stop);
                 }
             }
-            cuts.add(stop);
-            return cuts;
+            cuts[n++] = stop;
+            Arrays.sort(cuts, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (distinct == 0 || cuts[k] != cuts[distinct - 1]) {
+                    cuts[distinct++] = cuts[k];
+                }
+            }
+            return Arrays.copyOf(cuts, distinct);
         }
 
-        private static void addInside(TreeSet<Long> cuts, long at, long stop) {
+        private static int addInside(long[] cuts, int n, long at, long stop) {
             if (at > 0 && at < stop) {
-                cuts.add(at);
+                cuts[n++] = at;
             }
+            return n;
         }
 
         boolean publicAt(long second) {

@@ -75,79 +75,81 @@ enum EffectModel {
     }
 
     /**
-     * Adds the interval as this model reads it to {@code data}, with the caller's numbers for its
-     * stratum and cluster (see {@link CoxData.Builder}); false, adding nothing, when it lacks a
-     * column the model needs.
+     * Adds the interval at {@code i} of {@code rows} as this model reads it to {@code data}, with
+     * the caller's numbers for its stratum and cluster (see {@link CoxData.Builder}); false, adding
+     * nothing, when it lacks a column the model needs. {@code values}, as long as the covariates,
+     * is where the row is put together: the data copy it, so one array serves every row.
      */
-    boolean addTo(CoxData.Builder data, CaseInterval interval, int stratum, int cluster) {
-        double[] values = new double[columns.length];
+    boolean addTo(
+            CoxData.Builder data,
+            IntervalColumns rows,
+            int i,
+            int stratum,
+            int cluster,
+            double[] values) {
         for (int k = 0; k < values.length; k++) {
-            double value = columns[k].of(interval);
+            double value = columns[k].of(rows, i);
             if (Double.isNaN(value)) {
                 return false;
             }
             values[k] = value;
         }
         if (clock == Clock.BUSINESS) {
-            if (interval.businessStopSeconds() == null) {
+            if (Double.isNaN(rows.businessStop[i])) {
                 return false;
             }
             data.add(
-                    interval.businessStartSeconds(),
-                    interval.businessStopSeconds(),
-                    interval.businessEvent(),
+                    rows.businessStart[i],
+                    rows.businessStop[i],
+                    rows.businessEvent[i],
                     values,
                     stratum,
                     cluster);
             return true;
         }
-        data.add(
-                interval.startSeconds(),
-                interval.stopSeconds(),
-                interval.event(),
-                values,
-                stratum,
-                cluster);
+        data.add(rows.start[i], rows.stop[i], rows.event[i], values, stratum, cluster);
         return true;
     }
 
-    /** Whether the interval counts as an event on this model's clock (it must be usable). */
-    boolean event(CaseInterval interval) {
-        return clock == Clock.BUSINESS ? interval.businessEvent() : interval.event();
+    /**
+     * Whether the interval at {@code i} counts as an event on this model's clock (it must be
+     * usable).
+     */
+    boolean event(IntervalColumns rows, int i) {
+        return clock == Clock.BUSINESS ? rows.businessEvent[i] : rows.event[i];
     }
 
     /**
-     * A covariate's {@code case_intervals} column, read from an interval as a number, NaN when it
+     * A covariate's {@code case_intervals} column, read from the intervals as a number, NaN when it
      * is unknown: looked up once per model rather than by name for every interval.
      */
     private enum Column {
         PUBLIC {
             @Override
-            double of(CaseInterval interval) {
-                return interval.isPublic() ? 1.0 : 0.0;
+            double of(IntervalColumns rows, int i) {
+                return rows.isPublic[i] ? 1.0 : 0.0;
             }
         },
         PERSISTENCE {
             @Override
-            double of(CaseInterval interval) {
-                return interval.persistence();
+            double of(IntervalColumns rows, int i) {
+                return rows.persistence[i];
             }
         },
         DESK_OPEN {
             @Override
-            double of(CaseInterval interval) {
-                return interval.deskOpen() ? 1.0 : 0.0;
+            double of(IntervalColumns rows, int i) {
+                return rows.deskOpen[i] ? 1.0 : 0.0;
             }
         },
         LOG10_FOLLOWERS {
             @Override
-            double of(CaseInterval interval) {
-                Double value = interval.log10Followers();
-                return value == null ? Double.NaN : value;
+            double of(IntervalColumns rows, int i) {
+                return rows.log10Followers[i];
             }
         };
 
-        abstract double of(CaseInterval interval);
+        abstract double of(IntervalColumns rows, int i);
 
         static Column named(String covariate) {
             return valueOf(covariate.toUpperCase(Locale.ROOT));

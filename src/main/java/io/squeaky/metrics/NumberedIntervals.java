@@ -1,6 +1,5 @@
 package io.squeaky.metrics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.stream.IntStream;
  */
 final class NumberedIntervals {
 
-    private final List<CaseInterval> intervals;
+    private final IntervalColumns columns;
     private final int[] cases;
     private final int[] customers;
     private final int[] brands;
@@ -26,14 +25,14 @@ final class NumberedIntervals {
     private final Map<String, int[]> byBrand;
 
     private NumberedIntervals(
-            List<CaseInterval> intervals,
+            IntervalColumns columns,
             int[] cases,
             int caseCount,
             int[] customers,
             int customerCount,
             int[] brands,
             String[] brandNames) {
-        this.intervals = intervals;
+        this.columns = columns;
         this.cases = cases;
         this.caseCount = caseCount;
         this.customers = customers;
@@ -51,16 +50,27 @@ final class NumberedIntervals {
         int[] cases = new int[n];
         int[] customers = new int[n];
         int[] brands = new int[n];
+        CaseInterval previous = null;
         for (int i = 0; i < n; i++) {
             CaseInterval interval = intervals.get(i);
-            cases[i] = number(caseNumbers, interval.caseId());
-            customers[i] = number(customerNumbers, interval.customerId());
-            brands[i] = number(brandNumbers, interval.brand());
+            // Rows in the fits' order come case after case: most take the previous row's
+            // numbers, which a comparison finds sooner than a hash.
+            boolean sameCase = previous != null && interval.caseId().equals(previous.caseId());
+            cases[i] = sameCase ? cases[i - 1] : number(caseNumbers, interval.caseId());
+            customers[i] =
+                    sameCase && interval.customerId().equals(previous.customerId())
+                            ? customers[i - 1]
+                            : number(customerNumbers, interval.customerId());
+            brands[i] =
+                    sameCase && interval.brand().equals(previous.brand())
+                            ? brands[i - 1]
+                            : number(brandNumbers, interval.brand());
+            previous = interval;
         }
         String[] brandNames = new String[brandNumbers.size()];
         brandNumbers.forEach((name, number) -> brandNames[number] = name);
         return new NumberedIntervals(
-                intervals,
+                IntervalColumns.of(intervals),
                 cases,
                 caseNumbers.size(),
                 customers,
@@ -74,16 +84,14 @@ final class NumberedIntervals {
      * from 0 so that a fit over a few of them sizes its tables by those few.
      */
     NumberedIntervals at(int[] positions) {
-        List<CaseInterval> part = new ArrayList<>(positions.length);
         int[] partBrands = new int[positions.length];
         for (int k = 0; k < positions.length; k++) {
-            part.add(intervals.get(positions[k]));
             partBrands[k] = brands[positions[k]];
         }
         Dense partCases = Dense.of(cases, caseCount, positions);
         Dense partCustomers = Dense.of(customers, customerCount, positions);
         return new NumberedIntervals(
-                part,
+                columns.at(positions),
                 partCases.numbers,
                 partCases.count,
                 partCustomers.numbers,
@@ -93,11 +101,17 @@ final class NumberedIntervals {
     }
 
     int size() {
-        return intervals.size();
+        return columns.size();
     }
 
-    CaseInterval get(int position) {
-        return intervals.get(position);
+    /** What the models read of the intervals, by position. */
+    IntervalColumns columns() {
+        return columns;
+    }
+
+    /** How many cases the intervals are of: case numbers run from 0 to one less. */
+    int caseCount() {
+        return caseCount;
     }
 
     int caseOf(int position) {
@@ -114,7 +128,7 @@ final class NumberedIntervals {
 
     /** Every interval's position. */
     int[] all() {
-        return IntStream.range(0, intervals.size()).toArray();
+        return IntStream.range(0, columns.size()).toArray();
     }
 
     /** Each brand's intervals, as positions in order, brands in name order. */

@@ -143,15 +143,16 @@ public final class PressureHazardRatios {
             int[] positions,
             boolean stratified) {
         CoxData.Builder data = CoxData.builder(spec.covariates());
-        BitSet cases = new BitSet();
+        double[] values = new double[spec.covariates().size()];
+        BitSet cases = new BitSet(numbered.caseCount());
         int events = 0;
         int used = 0;
+        IntervalColumns rows = numbered.columns();
         for (int i : positions) {
-            CaseInterval interval = numbered.get(i);
             int stratum = stratified ? numbered.brandOf(i) : 0;
-            if (spec.addTo(data, interval, stratum, numbered.customerOf(i))) {
+            if (spec.addTo(data, rows, i, stratum, numbered.customerOf(i), values)) {
                 cases.set(numbered.caseOf(i));
-                events += spec.event(interval) ? 1 : 0;
+                events += spec.event(rows, i) ? 1 : 0;
                 used++;
             }
         }

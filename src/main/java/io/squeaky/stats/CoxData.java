@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows a Cox model is fitted to, in columns: {@code x[row][covariate]}, strata and clusters
- * numbered from 0 in order of first appearance.
+ * The rows a Cox model is fitted to, in columns: the covariates row after row in one array, row
+ * {@code i}'s {@code j}-th at {@code x[i * p + j]}, strata and clusters numbered from 0 in order of
+ * first appearance. One array rather than one per row: a batch run's fits hold hundreds of
+ * thousands of rows at once, and an array per row was most of what its garbage collector copied.
  */
 public final class CoxData {
 
@@ -15,7 +17,8 @@ public final class CoxData {
     final double[] start;
     final double[] stop;
     final boolean[] event;
-    final double[][] x;
+    final double[] x;
+    final int p;
     final int[] stratum;
     final int strata;
 
@@ -30,7 +33,8 @@ public final class CoxData {
         start = Arrays.copyOf(rows.start, n);
         stop = Arrays.copyOf(rows.stop, n);
         event = Arrays.copyOf(rows.event, n);
-        x = Arrays.copyOf(rows.x, n);
+        p = rows.covariates.size();
+        x = Arrays.copyOf(rows.x, n * p);
         boolean clustered = n > 0 && rows.clustered;
         Numbering strataSeen = new Numbering();
         stratum = strataSeen.renumber(rows.stratum, n);
@@ -101,13 +105,14 @@ public final class CoxData {
         private double[] start = new double[16];
         private double[] stop = new double[16];
         private boolean[] event = new boolean[16];
-        private double[][] x = new double[16][];
+        private double[] x;
         private int[] stratum = new int[16];
         private int[] cluster = new int[16];
         private boolean clustered;
 
         private Builder(List<String> covariates) {
             this.covariates = List.copyOf(covariates);
+            this.x = new double[16 * covariates.size()];
         }
 
         public Builder add(CountingProcessRow row) {
@@ -128,8 +133,8 @@ public final class CoxData {
         /**
          * A row with the caller's numbers for its stratum and cluster (any non-negative numbers,
          * equal for rows of the same one; {@code cluster} {@link #NO_CLUSTER} when the rows carry
-         * none). The builder keeps {@code covariates} as it is: the caller must not change it
-         * afterwards. Rows as {@link CountingProcessRow} would check them.
+         * none). The builder copies {@code covariates}: the caller may reuse the array for its next
+         * row. Rows as {@link CountingProcessRow} would check them.
          */
         public Builder add(
                 double start,
@@ -171,14 +176,14 @@ public final class CoxData {
                 this.start = Arrays.copyOf(this.start, grown);
                 this.stop = Arrays.copyOf(this.stop, grown);
                 this.event = Arrays.copyOf(this.event, grown);
-                this.x = Arrays.copyOf(this.x, grown);
+                this.x = Arrays.copyOf(this.x, grown * covariates.length);
                 this.stratum = Arrays.copyOf(this.stratum, grown);
                 this.cluster = Arrays.copyOf(this.cluster, grown);
             }
             this.start[size] = start;
             this.stop[size] = stop;
             this.event[size] = event;
-            this.x[size] = covariates;
+            System.arraycopy(covariates, 0, this.x, size * covariates.length, covariates.length);
             this.stratum[size] = stratum;
             this.cluster[size] = Math.max(cluster, 0);
             size++;

@@ -64,7 +64,7 @@ public final class CoxModel {
         int p = names.size();
         RiskSets riskSets = new RiskSets(data);
         Standardised standardised = Standardised.of(data, riskSets);
-        double[][] scaled = standardised.scaled();
+        double[] scaled = standardised.scaled();
         NewtonRaphson.Result result =
                 NewtonRaphson.maximise(
                         new PartialLikelihood(data, riskSets, scaled, ties),
@@ -99,7 +99,7 @@ public final class CoxModel {
             }
         }
 
-        double[][] centred = standardised.centred();
+        double[] centred = standardised.centred();
         Robust robust = robust(data, riskSets, centred, beta, variance, df, notes, tests);
 
         List<CoxCoefficient> coefficients = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class CoxModel {
         if (tests) {
             double[] linearPredictor = new double[data.rows()];
             for (int i = 0; i < linearPredictor.length; i++) {
-                linearPredictor[i] = PartialLikelihood.dot(centred[i], beta);
+                linearPredictor[i] = PartialLikelihood.dot(centred, i * p, beta);
             }
             concordance = Concordance.of(data, riskSets, linearPredictor);
         }
@@ -162,7 +162,7 @@ public final class CoxModel {
     private Robust robust(
             CoxData data,
             RiskSets riskSets,
-            double[][] centred,
+            double[] centred,
             double[] beta,
             double[][] variance,
             int df,
@@ -186,7 +186,7 @@ public final class CoxModel {
         if (!scoreTest) {
             return new Robust(robust, null);
         }
-        double[][] nullResiduals =
+        double[] nullResiduals =
                 ScoreResiduals.compute(data, riskSets, centred, new double[beta.length], ties);
         return new Robust(
                 robust,

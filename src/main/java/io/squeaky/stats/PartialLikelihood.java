@@ -13,16 +13,16 @@ final class PartialLikelihood {
 
     private final CoxData data;
     private final RiskSets riskSets;
-    private final double[][] x;
+    private final double[] x;
     private final Ties ties;
     private final int p;
 
     /**
      * @param x the covariates the sweep uses, which may be centred and scaled versions of the
      *     data's: the likelihood is unchanged by centring within a stratum, and scaling only
-     *     rescales beta
+     *     rescales beta; laid out as the data's
      */
-    PartialLikelihood(CoxData data, RiskSets riskSets, double[][] x, Ties ties) {
+    PartialLikelihood(CoxData data, RiskSets riskSets, double[] x, Ties ties) {
         this.data = data;
         this.riskSets = riskSets;
         this.x = x;
@@ -41,7 +41,7 @@ final class PartialLikelihood {
         double[] mean = new double[p];
         for (int i = 0; i < risk.length; i++) {
             if (riskSets.used[i]) {
-                eta[i] = dot(x[i], beta);
+                eta[i] = dot(x, i * p, beta);
                 risk[i] = StrictMath.exp(eta[i]);
             }
         }
@@ -62,7 +62,7 @@ final class PartialLikelihood {
                         // that subtracting everyone would leave.
                         atRisk.clear();
                     } else {
-                        atRisk.add(x[row], -risk[row]);
+                        atRisk.add(x, row * p, -risk[row]);
                     }
                 }
                 dying.clear();
@@ -72,13 +72,13 @@ final class PartialLikelihood {
                     inRiskSet++;
                     if (data.event[row]) {
                         deaths++;
-                        dying.add(x[row], risk[row]);
+                        dying.add(x, row * p, risk[row]);
                         loglik += eta[row];
                         for (int j = 0; j < p; j++) {
-                            score[j] += x[row][j];
+                            score[j] += x[row * p + j];
                         }
                     } else {
-                        atRisk.add(x[row], risk[row]);
+                        atRisk.add(x, row * p, risk[row]);
                     }
                 }
                 // Efron: the k-th of d tied events sees the others at risk and (d - k) / d of
@@ -114,9 +114,14 @@ final class PartialLikelihood {
     }
 
     static double dot(double[] a, double[] b) {
+        return dot(a, 0, b);
+    }
+
+    /** The dot product of {@code b} with the row of {@code x} that starts at {@code from}. */
+    static double dot(double[] x, int from, double[] b) {
         double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
+        for (int j = 0; j < b.length; j++) {
+            sum += x[from + j] * b[j];
         }
         return sum;
     }
@@ -132,12 +137,13 @@ final class PartialLikelihood {
             squares = new double[p][p];
         }
 
-        void add(double[] row, double risk) {
+        /** Adds the row of {@code x} that starts at {@code from}. */
+        void add(double[] x, int from, double risk) {
             denominator += risk;
             for (int j = 0; j < sum.length; j++) {
-                sum[j] += risk * row[j];
+                sum[j] += risk * x[from + j];
                 for (int l = 0; l <= j; l++) {
-                    squares[j][l] += risk * row[j] * row[l];
+                    squares[j][l] += risk * x[from + j] * x[from + l];
                 }
             }
         }

@@ -10,8 +10,11 @@ final class RobustVariance {
 
     private RobustVariance() {}
 
-    /** {@code D' D} where D's rows are the per-cluster sums of {@code residuals * variance}. */
-    static double[][] sandwich(double[][] scoreResiduals, double[][] variance, CoxData data) {
+    /**
+     * {@code D' D} where D's rows are the per-cluster sums of {@code residuals * variance}; the
+     * residuals laid out as the data's covariates.
+     */
+    static double[][] sandwich(double[] scoreResiduals, double[][] variance, CoxData data) {
         int p = variance.length;
         double[][] clusterSums = clusterSums(scoreResiduals, data);
         double[][] dfbeta = new double[clusterSums.length][p];
@@ -29,9 +32,9 @@ final class RobustVariance {
      * The robust score test of beta = 0: {@code U' (S' S)^- U}, where S holds the per-cluster sums
      * of the score residuals at beta = 0 and U, their total, is the score there.
      */
-    static double scoreTest(double[][] nullScoreResiduals, CoxData data, double cholTolerance) {
+    static double scoreTest(double[] nullScoreResiduals, CoxData data, double cholTolerance) {
         double[][] clusterSums = clusterSums(nullScoreResiduals, data);
-        int p = nullScoreResiduals.length == 0 ? 0 : nullScoreResiduals[0].length;
+        int p = data.p;
         double[] score = new double[p];
         for (double[] sums : clusterSums) {
             for (int j = 0; j < p; j++) {
@@ -41,12 +44,12 @@ final class RobustVariance {
         return new Cholesky(crossProduct(clusterSums), cholTolerance).quadraticForm(score);
     }
 
-    private static double[][] clusterSums(double[][] residuals, CoxData data) {
-        int p = residuals.length == 0 ? 0 : residuals[0].length;
+    private static double[][] clusterSums(double[] residuals, CoxData data) {
+        int p = data.p;
         double[][] sums = new double[data.clusters][p];
-        for (int i = 0; i < residuals.length; i++) {
+        for (int i = 0; i < data.rows(); i++) {
             for (int j = 0; j < p; j++) {
-                sums[data.cluster[i]][j] += residuals[i][j];
+                sums[data.cluster[i]][j] += residuals[i * p + j];
             }
         }
         return sums;

@@ -17,13 +17,13 @@ final class ScoreResiduals {
 
     private ScoreResiduals() {}
 
-    static double[][] compute(
-            CoxData data, RiskSets riskSets, double[][] x, double[] beta, Ties ties) {
+    /** The residuals laid out as the covariates {@code x} are (see {@link CoxData}). */
+    static double[] compute(CoxData data, RiskSets riskSets, double[] x, double[] beta, Ties ties) {
         int p = beta.length;
-        double[][] residuals = new double[data.rows()][p];
+        double[] residuals = new double[data.rows() * p];
         double[] risk = new double[data.rows()];
         for (int i = 0; i < risk.length; i++) {
-            risk[i] = riskSets.used[i] ? StrictMath.exp(PartialLikelihood.dot(x[i], beta)) : 0;
+            risk[i] = riskSets.used[i] ? StrictMath.exp(PartialLikelihood.dot(x, i * p, beta)) : 0;
         }
         for (int s = 0; s < data.strata; s++) {
             Increments increments = Increments.of(data, riskSets, s, x, risk, ties, p);
@@ -36,17 +36,17 @@ final class ScoreResiduals {
                     double meanHazard =
                             increments.cumulativeMeanHazard[to][j]
                                     - increments.cumulativeMeanHazard[from][j];
-                    residuals[i][j] = -risk[i] * (x[i][j] * hazard - meanHazard);
+                    residuals[i * p + j] = -risk[i] * (x[i * p + j] * hazard - meanHazard);
                 }
                 if (data.event[i]) {
                     // The row's own event time is the last one in its interval.
                     int e = to - 1;
                     for (int j = 0; j < p; j++) {
-                        residuals[i][j] +=
-                                x[i][j]
+                        residuals[i * p + j] +=
+                                x[i * p + j]
                                         - increments.eventMean[e][j]
                                         + risk[i]
-                                                * (x[i][j] * increments.ownHazard[e]
+                                                * (x[i * p + j] * increments.ownHazard[e]
                                                         - increments.ownMeanHazard[e][j]);
                     }
                 }
@@ -76,7 +76,7 @@ final class ScoreResiduals {
                 CoxData data,
                 RiskSets riskSets,
                 int s,
-                double[][] x,
+                double[] x,
                 double[] risk,
                 Ties ties,
                 int p) {
@@ -106,7 +106,7 @@ final class ScoreResiduals {
                     } else {
                         denominator -= risk[row];
                         for (int j = 0; j < p; j++) {
-                            sum[j] -= risk[row] * x[row][j];
+                            sum[j] -= risk[row] * x[row * p + j];
                         }
                     }
                 }
@@ -118,13 +118,13 @@ final class ScoreResiduals {
                     inRiskSet++;
                     denominator += risk[row];
                     for (int j = 0; j < p; j++) {
-                        sum[j] += risk[row] * x[row][j];
+                        sum[j] += risk[row] * x[row * p + j];
                     }
                     if (data.event[row]) {
                         deaths++;
                         dyingDenominator += risk[row];
                         for (int j = 0; j < p; j++) {
-                            dyingSum[j] += risk[row] * x[row][j];
+                            dyingSum[j] += risk[row] * x[row * p + j];
                         }
                     }
                 }

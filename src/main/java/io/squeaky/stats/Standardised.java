@@ -7,16 +7,18 @@ import java.util.Arrays;
  * divided by their mean absolute value, both over the rows in some risk set (R's {@code agfit4}). A
  * covariate that takes a single value within every stratum is set to exactly zero, so that its
  * information is exactly zero and the fit reports it as not estimable instead of amplifying the
- * rounding left by subtracting a mean.
+ * rounding left by subtracting a mean. Both are laid out as {@link CoxData}'s covariates.
  */
-record Standardised(double[][] centred, double[][] scaled, double[] scale, boolean[] constant) {
+record Standardised(double[] centred, double[] scaled, double[] scale, boolean[] constant) {
 
     static Standardised of(CoxData data, RiskSets riskSets) {
         int n = data.rows();
-        int p = data.covariates().size();
+        int p = data.p;
+        double[] x = data.x;
         double[][] sum = new double[data.strata][p];
         int[] count = new int[data.strata];
-        double[][] first = new double[data.strata][];
+        int[] first = new int[data.strata];
+        Arrays.fill(first, -1);
         boolean[] constant = new boolean[p];
         Arrays.fill(constant, true);
         for (int i = 0; i < n; i++) {
@@ -24,16 +26,16 @@ record Standardised(double[][] centred, double[][] scaled, double[] scale, boole
                 continue;
             }
             int s = data.stratum[i];
-            if (first[s] == null) {
-                first[s] = data.x[i];
+            if (first[s] < 0) {
+                first[s] = i;
             }
             count[s]++;
             for (int j = 0; j < p; j++) {
-                sum[s][j] += data.x[i][j];
-                constant[j] &= data.x[i][j] == first[s][j];
+                sum[s][j] += x[i * p + j];
+                constant[j] &= x[i * p + j] == x[first[s] * p + j];
             }
         }
-        double[][] centred = new double[n][p];
+        double[] centred = new double[n * p];
         double[] absolute = new double[p];
         int used = 0;
         for (int i = 0; i < n; i++) {
@@ -43,8 +45,9 @@ record Standardised(double[][] centred, double[][] scaled, double[] scale, boole
             }
             int s = data.stratum[i];
             for (int j = 0; j < p; j++) {
-                centred[i][j] = constant[j] ? 0 : data.x[i][j] - sum[s][j] / count[s];
-                absolute[j] += Math.abs(centred[i][j]);
+                int at = i * p + j;
+                centred[at] = constant[j] ? 0 : x[at] - sum[s][j] / count[s];
+                absolute[j] += Math.abs(centred[at]);
             }
             used++;
         }
@@ -52,10 +55,10 @@ record Standardised(double[][] centred, double[][] scaled, double[] scale, boole
         for (int j = 0; j < p; j++) {
             scale[j] = absolute[j] > 0 ? used / absolute[j] : 1;
         }
-        double[][] scaled = new double[n][p];
+        double[] scaled = new double[n * p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
-                scaled[i][j] = centred[i][j] * scale[j];
+                scaled[i * p + j] = centred[i * p + j] * scale[j];
             }
         }
         return new Standardised(centred, scaled, scale, constant);

@@ -2,6 +2,7 @@ package io.squeaky.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,30 @@ class CoxDataTest {
             assertThat(data.clusters()).isEqualTo(named.clusters()).isGreaterThan(2);
             assertThat(fit).isEqualTo(named);
         }
+    }
+
+    @Test
+    void theBuilderCopiesEachRowSoThatTheCallerMayReuseItsArray() {
+        List<CountingProcessRow> rows = CoxReference.rows(MODEL);
+        CoxFit named = new CoxModel(MODEL.ties()).fit(CoxData.of(MODEL.covariates(), rows));
+
+        double[] reused = new double[MODEL.covariates().size()];
+        Map<String, Integer> strata = new HashMap<>();
+        Map<String, Integer> clusters = new HashMap<>();
+        CoxData.Builder builder = CoxData.builder(MODEL.covariates());
+        for (CountingProcessRow row : rows) {
+            System.arraycopy(row.covariates(), 0, reused, 0, reused.length);
+            builder.add(
+                    row.start(),
+                    row.stop(),
+                    row.event(),
+                    reused,
+                    strata.computeIfAbsent(row.stratum(), key -> strata.size()),
+                    clusters.computeIfAbsent(row.cluster(), key -> clusters.size()));
+        }
+        Arrays.fill(reused, Double.NaN);
+
+        assertThat(new CoxModel(MODEL.ties()).fit(builder.build())).isEqualTo(named);
     }
 
     private static CoxData numbered(List<CountingProcessRow> rows, IntUnaryOperator numbering) {

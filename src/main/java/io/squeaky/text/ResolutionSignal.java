@@ -63,14 +63,17 @@ public final class ResolutionSignal implements Serializable {
             return Reading.NONE;
         }
         String normal = normalise(text);
+        boolean[] cues = cueStarts(normal, byCustomer ? CUSTOMER_CUES : BRAND_CUES);
+        if (cues == null) {
+            return Reading.NONE;
+        }
         if (byCustomer) {
-            return mightMatch(normal, CUSTOMER_CUES)
-                            && !CUSTOMER_DISPUTE.matcher(normal).find()
-                            && anySentence(normal, CUSTOMER_CONFIRMS, CUSTOMER_HEDGE)
+            return !CUSTOMER_DISPUTE.matcher(normal).find()
+                            && anySentence(normal, cues, CUSTOMER_CONFIRMS, CUSTOMER_HEDGE)
                     ? Reading.CONFIRMED_BY_CUSTOMER
                     : Reading.NONE;
         }
-        return mightMatch(normal, BRAND_CUES) && anySentence(normal, BRAND_CONFIRMS, BRAND_HEDGE)
+        return anySentence(normal, cues, BRAND_CONFIRMS, BRAND_HEDGE)
                 ? Reading.CONFIRMED_BY_BRAND
                 : Reading.NONE;
     }
@@ -79,38 +82,64 @@ public final class ResolutionSignal implements Serializable {
      * Whether a sentence that is not a question reports the resolution without hedging it first. A
      * sentence ends at . ! ? ; or a line break; only its own terminator makes it a question. Only a
      * hedge before the report counts ("if you DM us we can issue a refund", "we haven't issued"):
-     * words after it qualify something else ("it's on its way and should arrive Thursday").
+     * words after it qualify something else ("it's on its way and should arrive Thursday"). Every
+     * phrase holds a cue, so a sentence in which none starts ({@code cues}) is not matched at all:
+     * most sentences of a post that holds a cue have none, and the phrases' expressions were most
+     * of what reading a file of posts cost.
      */
-    private static boolean anySentence(String text, Pattern confirms, Pattern hedge) {
+    private static boolean anySentence(
+            String text, boolean[] cues, Pattern confirms, Pattern hedge) {
+        Matcher report = null;
+        Matcher hedged = null;
+        boolean cued = false;
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '.';
-            if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
-                if (c != '?' && i > start) {
-                    Matcher report = confirms.matcher(text).region(start, i);
-                    if (report.find() && !hedge.matcher(text).region(start, report.end()).find()) {
+            if (isTerminator(c)) {
+                if (c != '?' && i > start && cued) {
+                    if (report == null) {
+                        report = confirms.matcher(text);
+                        hedged = hedge.matcher(text);
+                    }
+                    if (report.region(start, i).find()
+                            && !hedged.region(start, report.end()).find()) {
                         return true;
                     }
                 }
                 start = i + 1;
+                cued = false;
+            } else {
+                cued |= cues[i];
             }
         }
         return false;
     }
 
-    private static boolean mightMatch(String text, String[] cues) {
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+    }
+
+    /**
+     * Where a cue starts in {@code text}, or null when none does. A cue holds no sentence
+     * terminator, so one that starts in a sentence ends in it.
+     */
+    private static boolean[] cueStarts(String text, String[] cues) {
+        boolean[] starts = null;
         for (String cue : cues) {
-            if (text.contains(cue)) {
-                return true;
+            for (int at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1)) {
+                if (starts == null) {
+                    starts = new boolean[text.length()];
+                }
+                starts[at] = true;
             }
         }
-        return false;
+        return starts;
     }
 
     /**
      * Lower case, accents folded, curly apostrophes straight: the form the phrases are written in.
      */
-    private static String normalise(String text) {
+    static String normalise(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = Character.toLowerCase(AccentFolding.fold(text.charAt(i)));
@@ -119,7 +148,7 @@ public final class ResolutionSignal implements Serializable {
         return out.toString();
     }
 
-    private static Pattern anyOf(List<String> phrases) {
+    static Pattern anyOf(List<String> phrases) {
         return Pattern.compile(
                 String.join("|", phrases.stream().map(p -> "(?:" + p + ")").toList()));
     }

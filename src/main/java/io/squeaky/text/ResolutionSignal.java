@@ -1,6 +1,7 @@
 package io.squeaky.text;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,8 +149,54 @@ public final class ResolutionSignal implements Serializable {
         return out.toString();
     }
 
-    static Pattern anyOf(List<String> phrases) {
-        return Pattern.compile(
-                String.join("|", phrases.stream().map(p -> "(?:" + p + ")").toList()));
+    /**
+     * The phrases as one alternation, in their order. A run of phrases that each begin at a word
+     * boundary shares one {@code \\b}: the engine tries every branch at every position, and
+     * checking the same boundary once per branch was most of its work. Phrases with an alternation
+     * of their own at the top level keep their boundary, which binds only their first branch.
+     */
+    private static Pattern anyOf(List<String> phrases) {
+        List<String> branches = new ArrayList<>();
+        List<String> bounded = new ArrayList<>();
+        for (String phrase : phrases) {
+            if (phrase.startsWith("\\b") && !alternatesAtTopLevel(phrase)) {
+                bounded.add("(?:" + phrase.substring(2) + ")");
+                continue;
+            }
+            shareBoundary(bounded, branches);
+            branches.add("(?:" + phrase + ")");
+        }
+        shareBoundary(bounded, branches);
+        return Pattern.compile(String.join("|", branches));
+    }
+
+    private static void shareBoundary(List<String> bounded, List<String> branches) {
+        if (!bounded.isEmpty()) {
+            branches.add("\\b(?:" + String.join("|", bounded) + ")");
+            bounded.clear();
+        }
+    }
+
+    /** Whether {@code regex} has a {@code |} outside every group and character class. */
+    private static boolean alternatesAtTopLevel(String regex) {
+        int groups = 0;
+        int classes = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                classes++;
+            } else if (c == ']' && classes > 0) {
+                classes--;
+            } else if (classes == 0 && c == '(') {
+                groups++;
+            } else if (classes == 0 && c == ')') {
+                groups--;
+            } else if (classes == 0 && groups == 0 && c == '|') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,11 +30,10 @@ public final class ResolutionSignal implements Serializable {
     }
 
     private static final Pattern CUSTOMER_CONFIRMS = anyOf(ResolutionPhrases.CUSTOMER_CONFIRMS);
-    private static final Pattern CUSTOMER_DISPUTE =
-            Pattern.compile(ResolutionPhrases.CUSTOMER_DISPUTE);
-    private static final Pattern CUSTOMER_HEDGE = Pattern.compile(ResolutionPhrases.CUSTOMER_HEDGE);
+    static final Pattern CUSTOMER_DISPUTE = Pattern.compile(ResolutionPhrases.CUSTOMER_DISPUTE);
+    static final Pattern CUSTOMER_HEDGE = Pattern.compile(ResolutionPhrases.CUSTOMER_HEDGE);
     private static final Pattern BRAND_CONFIRMS = anyOf(ResolutionPhrases.BRAND_CONFIRMS);
-    private static final Pattern BRAND_HEDGE = Pattern.compile(ResolutionPhrases.BRAND_HEDGE);
+    static final Pattern BRAND_HEDGE = Pattern.compile(ResolutionPhrases.BRAND_HEDGE);
 
     /**
      * Fragments every customer phrase contains. Most posts contain none and skip the regular

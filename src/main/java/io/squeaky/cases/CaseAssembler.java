@@ -19,7 +19,9 @@ import java.util.Set;
  * amplifications of them and their ticket events, in event-time order. A session of activity closes
  * when it has been quiet for the inactivity gap (for the ticket timeout while a ticket is
  * unresolved), or at the end of the input; closing it yields that session's cases. The caller keeps
- * the timeline between calls, which lets a Flink operator keep it in keyed state.
+ * the timeline between calls, which lets a Flink operator keep it in keyed state. Every change to
+ * the timeline (an item added, the session closed) moves its revision, so that a caller can tell an
+ * unchanged session without comparing its items.
  */
 public final class CaseAssembler implements Serializable {
 
@@ -74,6 +76,7 @@ public final class CaseAssembler implements Serializable {
             }
         }
         timeline.getItems().add(item);
+        timeline.setRevision(timeline.getRevision() + 1);
         Long ingested =
                 item.getPost() != null
                         ? item.getPost().getPost().getIngestedAt()
@@ -120,6 +123,7 @@ public final class CaseAssembler implements Serializable {
         timeline.setStartedAt(null);
         timeline.setLastActivity(Long.MIN_VALUE);
         timeline.setLastIngestedAt(null);
+        timeline.setRevision(timeline.getRevision() + 1);
         return new Closed(result.drafts(), result.unattributedPosts(), result.unplacedReplies(), 0);
     }
 

@@ -27,15 +27,15 @@ import org.apache.flink.util.OutputTag;
  * and the time of its closing timer. The closing time moves earlier when a reply ends the wait for
  * a reply window, so the timer set for the old time is deleted, not left to fire idly.
  *
- * <p>Provisional statistics: while a session is open, a timer at each provisional instant looks at
- * its cases; the cases themselves are written only when the session closes, as before. Only what
- * changed goes to {@link #OPEN_CASES}: when the session's timeline differs from the one last
- * snapshotted, a version of each of its cases (which the statistics windows keep, and censor at
- * every instant until the next version), and the end of each case snapshotted before and gone now
- * (closed, or rebuilt into another); when the session closes, the end of every case it had
- * snapshotted. A case open for days is sent once per change, not once per instant. The pending
- * provisional timer is deleted when the session closes, so a customer who went quiet leaves no
- * timer behind; what the session had snapshotted is cleared with it.
+ * <p>Provisional statistics: at the first provisional instant after an open session changed, a
+ * timer looks at its cases; the cases themselves are written only when the session closes, as
+ * before. Only what changed goes to {@link #OPEN_CASES}: a version of each of the session's cases
+ * (which the statistics windows keep, and censor at every instant until the next version), and the
+ * end of each case snapshotted before and gone now (closed, or rebuilt into another); when the
+ * session closes, the end of every case it had snapshotted. A case open for days is sent once per
+ * change, not once per instant, and an unchanged session sets no timer at the instants between. The
+ * pending provisional timer is deleted when the session closes, so a customer who went quiet leaves
+ * no timer behind; what the session had snapshotted is cleared with it.
  */
 public final class AssembleCases extends KeyedProcessFunction<String, TimelineItem, CaseDraft> {
 
@@ -133,8 +133,9 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
     /**
      * At a provisional instant, sends what changed in the open session's cases since the last
      * snapshot; when the session has closed, the end of every case it snapshotted, from the first
-     * instant it was no longer open at. Then keeps one provisional timer pending while the session
-     * is open, and none once it has closed.
+     * instant it was no longer open at. Keeps a provisional timer pending only while the session
+     * has changed since its last snapshot: an unchanged session has nothing to send, and a case
+     * open for weeks would otherwise wake its customer's state at every instant.
      */
     private void tick(String customer, CustomerTimeline timeline, long now, OnTimerContext ctx)
             throws Exception {
@@ -146,11 +147,16 @@ public final class AssembleCases extends KeyedProcessFunction<String, TimelineIt
             }
             return;
         }
-        if (provisional.isTick(now) && versions.changed(timeline)) {
-            versions.snapshot(now, assembler.snapshot(customer, timeline))
-                    .forEach(v -> ctx.output(OPEN_CASES, v));
+        if (!versions.changed(timeline)) {
+            return;
         }
-        ctx.timerService().registerEventTimeTimer(next);
+        if (provisional.isTick(now)) {
+            versions.snapshot(now, timeline, assembler.snapshot(customer, timeline))
+                    .forEach(v -> ctx.output(OPEN_CASES, v));
+        } else {
+            // Registered again even when pending: moving the close timer may have deleted it.
+            ctx.timerService().registerEventTimeTimer(next);
+        }
     }
 
     private void emit(CaseAssembler.Closed closed, Long lastIngestedAt, Collector<CaseDraft> out) {

@@ -38,13 +38,7 @@ class AssembleCasesTest {
 
     @BeforeEach
     void startHarness() throws Exception {
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AssembleCases(
-                                Posts.assembler(new CaseRules(GAP, REPLY_WINDOW)),
-                                ProvisionalSchedule.OFF),
-                        new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
-                        Types.STRING);
+        harness = harness(ProvisionalSchedule.OFF);
     }
 
     @AfterEach
@@ -141,14 +135,7 @@ class AssembleCasesTest {
     @Test
     void anOpenSessionSendsAVersionOfItsCasesWhenItChangedAndTheirEndWhenItCloses()
             throws Exception {
-        harness.close();
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new AssembleCases(
-                                Posts.assembler(new CaseRules(GAP, REPLY_WINDOW)),
-                                ProvisionalSchedule.every(Duration.ofHours(1))),
-                        new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
-                        Types.STRING);
+        provisionalEveryHour();
         send(unlinked(complaint("1", "100", minutes(30), "Amazon")));
         send(answering(brandReply("2", "Amazon", minutes(150), "1"), "100"));
         harness.processWatermark(hours(3));
@@ -166,6 +153,9 @@ class AssembleCasesTest {
                         asOfOne -> assertThat(asOfOne.getFirstReplyAt()).isNull(),
                         asOfThree ->
                                 assertThat(asOfThree.getFirstReplyAt()).isEqualTo(minutes(150)));
+        assertThat(harness.numEventTimeTimers())
+                .as("the closing timer only: an unchanged session waits for no instant")
+                .isOne();
         int versions = harness.getSideOutput(AssembleCases.OPEN_CASES).size();
 
         harness.processWatermark(minutes(150) + GAP.toMillis());
@@ -190,6 +180,36 @@ class AssembleCasesTest {
     }
 
     @Test
+    void aSessionThatChangesAfterQuietInstantsSendsAVersionAtTheNextInstant() throws Exception {
+        provisionalEveryHour();
+        send(unlinked(complaint("1", "100", minutes(30), "Amazon")));
+        send(answering(brandReply("2", "Amazon", minutes(50), "1"), "100"));
+        harness.processWatermark(hours(10));
+        send(answeringBrand(followUp("3", "100", minutes(620), "2"), "Amazon"));
+        harness.processWatermark(hours(13));
+
+        assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
+                .extracting(record -> record.getValue().getAsOf())
+                .as("nothing at the quiet instants from two to ten, one after the follow-up")
+                .containsExactly(hours(1), hours(11));
+        assertThat(harness.getSideOutput(AssembleCases.OPEN_CASES))
+                .last()
+                .satisfies(
+                        version ->
+                                assertThat(
+                                                version.getValue()
+                                                        .getDraft()
+                                                        .getCaseRow()
+                                                        .getCustomerPosts())
+                                        .isEqualTo(2));
+
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void aBrandAskingToContinueInPrivateIsDetectedAsAHandOff() throws Exception {
         send(unlinked(complaint("1", "100", minutes(0), "Sprint")));
         send(answering(handoff("2", "Sprint", minutes(2), "1"), "100"));
@@ -205,6 +225,19 @@ class AssembleCasesTest {
                             assertThat(draft.getCaseRow().getSecondsToHandoff()).isEqualTo(120L);
                         });
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    private void provisionalEveryHour() throws Exception {
+        harness.close();
+        harness = harness(ProvisionalSchedule.every(Duration.ofHours(1)));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, TimelineItem, CaseDraft> harness(
+            ProvisionalSchedule provisional) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new AssembleCases(Posts.assembler(new CaseRules(GAP, REPLY_WINDOW)), provisional),
+                new ToTimeline.ByPerson(PersonKeys.withoutIdentities()),
+                Types.STRING);
     }
 
     private void send(TimelineItem item) throws Exception {

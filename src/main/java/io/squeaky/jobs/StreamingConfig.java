@@ -20,6 +20,7 @@ public record StreamingConfig(
         Properties kafkaProperties,
         boolean bounded,
         Duration checkpointInterval,
+        Duration watermarkInterval,
         String checkpointDir,
         long failOnceAfter,
         boolean overwrite,
@@ -27,6 +28,15 @@ public record StreamingConfig(
         String resumeFrom,
         FileCompaction compaction,
         PipelineConfig pipeline) {
+
+    /**
+     * Flink's default is 200 ms. Every move of the watermark that passes a provisional instant
+     * recomputes each period with an open case, so on a backlog or a fast replay, where each move
+     * passes many instants, the interval sets how often that happens: at 1 s a bounded replay of
+     * the streaming benchmark runs 1.8 times as fast as at 200 ms. Live, it delays a case's closing
+     * by at most the interval, against a gap of hours.
+     */
+    static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofSeconds(1);
 
     static final String USAGE =
             """
@@ -46,6 +56,8 @@ public record StreamingConfig(
               --kafka-properties F  client properties (security.protocol, sasl.*, ssl.*, ...)
               --bounded             stop at the offsets that are latest at start (replays, tests)
               --checkpoint-interval D  how often output is committed (default 30s)
+              --watermark-every D   how often event time moves on, letting cases close and
+                                    provisional figures be computed (default 1s)
               --checkpoint-dir URI  where checkpoints go (file:///..., s3://...; default
                                     DIR/_state/checkpoints); they are kept when the job is
                                     cancelled or killed, so --resume can continue from them
@@ -81,6 +93,7 @@ public record StreamingConfig(
                         "group-id",
                         "kafka-properties",
                         "checkpoint-interval",
+                        "watermark-every",
                         "checkpoint-dir",
                         "resume-from",
                         "bounded",
@@ -129,6 +142,7 @@ public record StreamingConfig(
                 properties(options.get("kafka-properties", null)),
                 options.flag("bounded"),
                 checkpointInterval,
+                options.positiveDuration("watermark-every", DEFAULT_WATERMARK_INTERVAL),
                 checkpointDir,
                 options.integer("fail-once-after", 0),
                 options.flag("overwrite"),

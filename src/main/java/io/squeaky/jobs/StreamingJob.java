@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -140,6 +141,9 @@ public final class StreamingJob {
         StreamExecutionEnvironment env = JobRunner.environment(config.pipeline());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.enableCheckpointing(config.checkpointInterval().toMillis());
+        Configuration watermarks = new Configuration();
+        watermarks.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, config.watermarkInterval());
+        env.configure(watermarks);
         Map<String, String> state = new HashMap<>();
         state.put("execution.checkpointing.dir", checkpoints);
         state.put("execution.checkpointing.savepoint-dir", folder.savepoints());

@@ -9,6 +9,7 @@ import io.squeaky.records.ExchangeRecord;
 import io.squeaky.records.HazardRatioRow;
 import io.squeaky.records.LateRecord;
 import io.squeaky.records.PressureEffectRow;
+import io.squeaky.records.ProvisionalRow;
 import io.squeaky.records.Reject;
 import io.squeaky.workflow.SqueakyWorkflow.Outputs;
 import java.io.IOException;
@@ -107,11 +108,14 @@ public final class OutputTables {
                 r -> utc(r.getOpenedAt()));
         tables.write(
                 outputs.effects(), EFFECTS, HazardRatioRow.class, r -> utc(r.getPeriodStart()));
-        tables.provisional(outputs, BRAND_METRICS, BrandMetricRow.class);
-        tables.provisional(outputs, PRESSURE_EFFECT, PressureEffectRow.class);
-        tables.provisional(outputs, EQUITY, EquityRow.class);
-        tables.provisional(outputs, BRAND_HOURS, BrandHourRow.class);
-        tables.provisional(outputs, EFFECTS, HazardRatioRow.class);
+        DataStream<ProvisionalRow> statistics = outputs.provisionalStatistics();
+        tables.provisional(statistics, BRAND_METRICS, BrandMetricRow.class);
+        tables.provisional(statistics, PRESSURE_EFFECT, PressureEffectRow.class);
+        tables.provisional(statistics, EQUITY, EquityRow.class);
+        tables.provisional(statistics, BRAND_HOURS, BrandHourRow.class);
+        if (outputs.provisionalEffects() != null) {
+            tables.provisional(outputs.provisionalEffects(), EFFECTS, HazardRatioRow.class);
+        }
     }
 
     private static LocalDate utc(long epochMillis) {
@@ -139,11 +143,12 @@ public final class OutputTables {
         }
 
         void provisional(
-                Outputs outputs, String table, Class<? extends SpecificRecordBase> rowType) {
+                DataStream<ProvisionalRow> rows,
+                String table,
+                Class<? extends SpecificRecordBase> rowType) {
             String name = table + ProvisionalTables.SUFFIX;
             Schema schema = ProvisionalTables.schema(rowType);
-            outputs.provisional()
-                    .filter(row -> rowType.isInstance(row.getRow()))
+            rows.filter(row -> rowType.isInstance(row.getRow()))
                     .name(name + " rows")
                     .map(ProvisionalTables.flat(schema))
                     .returns(new GenericRecordAvroTypeInfo(schema))

@@ -87,7 +87,13 @@ public final class SqueakyWorkflow {
             boolean hazardRatios)
             implements Serializable {}
 
-    /** The workflow's output streams, one per table. */
+    /**
+     * The workflow's output streams, one per table; the provisional rows, one stream per producer,
+     * so that each companion table's writer can follow its producer in the same task, the rows
+     * never serialised on the way.
+     *
+     * @param provisionalEffects null in a batch run not cut, which fits no period as it goes
+     */
     public record Outputs(
             DataStream<CaseRecord> cases,
             DataStream<ExchangeRecord> exchanges,
@@ -99,7 +105,8 @@ public final class SqueakyWorkflow {
             DataStream<BrandHourRow> brandHours,
             DataStream<CaseIntervalRow> caseIntervals,
             DataStream<HazardRatioRow> effects,
-            DataStream<ProvisionalRow> provisional) {}
+            DataStream<ProvisionalRow> provisionalStatistics,
+            DataStream<ProvisionalRow> provisionalEffects) {}
 
     /** Event time from the post or ticket event; rejects carry none and never hold it back. */
     public static WatermarkStrategy<SourceRecord> watermarks(
@@ -265,8 +272,7 @@ public final class SqueakyWorkflow {
         DataStream<FitInterval> fitIntervals = cases.getSideOutput(SettleCensoring.FIT_INTERVALS);
         AvroTypeInfo<HazardRatioRow> effectType = new AvroTypeInfo<>(HazardRatioRow.class);
         DataStream<HazardRatioRow> effects = null;
-        DataStream<ProvisionalRow> provisionalRows =
-                statistics.getSideOutput(BrandPeriodStatistics.PROVISIONAL);
+        DataStream<ProvisionalRow> provisionalEffects = null;
         if (!batch || cut != null) {
             // Periods still open at an instant need its open cases, which only this window has.
             SingleOutputStreamOperator<HazardRatioRow> periodEffects =
@@ -284,8 +290,7 @@ public final class SqueakyWorkflow {
                             .name("hazard ratios per period")
                             .uid("period-effects");
             effects = periodEffects;
-            provisionalRows =
-                    provisionalRows.union(periodEffects.getSideOutput(PeriodEffects.PROVISIONAL));
+            provisionalEffects = periodEffects.getSideOutput(PeriodEffects.PROVISIONAL);
         }
         if (batch) {
             // A whole input exists only when it ends; a streaming run writes per period only.
@@ -315,7 +320,8 @@ public final class SqueakyWorkflow {
                         statistics.getSideOutput(BrandPeriodStatistics.BRAND_HOURS),
                         intervals,
                         effects,
-                        provisionalRows));
+                        statistics.getSideOutput(BrandPeriodStatistics.PROVISIONAL),
+                        provisionalEffects));
     }
 
     /** The event time of a post or ticket event; rejects carry none and pass any cut. */

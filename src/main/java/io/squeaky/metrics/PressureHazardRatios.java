@@ -142,7 +142,7 @@ public final class PressureHazardRatios {
             NumberedIntervals numbered,
             int[] positions,
             boolean stratified) {
-        CoxData.Builder data = CoxData.builder(spec.covariates());
+        CoxData.Builder data = CoxData.builder(spec.covariates(), positions.length);
         double[] values = new double[spec.covariates().size()];
         BitSet cases = new BitSet(numbered.caseCount());
         int events = 0;

@@ -30,11 +30,14 @@ public final class CoxData {
     private CoxData(Builder rows) {
         int n = rows.size;
         covariates = rows.covariates;
-        start = Arrays.copyOf(rows.start, n);
-        stop = Arrays.copyOf(rows.stop, n);
-        event = Arrays.copyOf(rows.event, n);
+        // A full builder's columns are taken as they are: its next row would grow them into new
+        // arrays, so these are never written again.
+        boolean full = n == rows.start.length;
+        start = full ? rows.start : Arrays.copyOf(rows.start, n);
+        stop = full ? rows.stop : Arrays.copyOf(rows.stop, n);
+        event = full ? rows.event : Arrays.copyOf(rows.event, n);
         p = rows.covariates.size();
-        x = Arrays.copyOf(rows.x, n * p);
+        x = full ? rows.x : Arrays.copyOf(rows.x, n * p);
         boolean clustered = n > 0 && rows.clustered;
         Numbering strataSeen = new Numbering();
         stratum = strataSeen.renumber(rows.stratum, n);
@@ -84,7 +87,15 @@ public final class CoxData {
 
     /** A builder for callers that produce rows one at a time. */
     public static Builder builder(List<String> covariates) {
-        return new Builder(covariates);
+        return new Builder(covariates, 16);
+    }
+
+    /**
+     * As {@link #builder(List)}, with room for {@code rows} rows before its columns grow: a caller
+     * that knows how many rows it may add spares the copies of growing them.
+     */
+    public static Builder builder(List<String> covariates, int rows) {
+        return new Builder(covariates, Math.max(rows, 1));
     }
 
     /**
@@ -102,17 +113,22 @@ public final class CoxData {
         private final Map<String, Integer> strataNamed = new HashMap<>();
         private final Map<String, Integer> clustersNamed = new HashMap<>();
         private int size;
-        private double[] start = new double[16];
-        private double[] stop = new double[16];
-        private boolean[] event = new boolean[16];
+        private double[] start;
+        private double[] stop;
+        private boolean[] event;
         private double[] x;
-        private int[] stratum = new int[16];
-        private int[] cluster = new int[16];
+        private int[] stratum;
+        private int[] cluster;
         private boolean clustered;
 
-        private Builder(List<String> covariates) {
+        private Builder(List<String> covariates, int capacity) {
             this.covariates = List.copyOf(covariates);
-            this.x = new double[16 * covariates.size()];
+            this.start = new double[capacity];
+            this.stop = new double[capacity];
+            this.event = new boolean[capacity];
+            this.x = new double[capacity * covariates.size()];
+            this.stratum = new int[capacity];
+            this.cluster = new int[capacity];
         }
 
         public Builder add(CountingProcessRow row) {

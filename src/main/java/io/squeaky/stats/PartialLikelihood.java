@@ -1,7 +1,5 @@
 package io.squeaky.stats;
 
-import java.util.Arrays;
-
 /**
  * The Cox log partial likelihood for counting-process data with its score vector and observed
  * information matrix, for Efron's or Breslow's handling of ties, summed over strata. Each stratum
@@ -93,11 +91,10 @@ final class PartialLikelihood {
                         mean[j] = (atRisk.sum[j] + share * dying.sum[j]) / denominator;
                         score[j] -= weight * mean[j];
                     }
-                    for (int j = 0; j < p; j++) {
-                        for (int l = 0; l <= j; l++) {
+                    for (int j = 0, jl = 0; j < p; j++) {
+                        for (int l = 0; l <= j; l++, jl++) {
                             double second =
-                                    (atRisk.squares[j][l] + share * dying.squares[j][l])
-                                            / denominator;
+                                    (atRisk.squares[jl] + share * dying.squares[jl]) / denominator;
                             information[j][l] += weight * (second - mean[j] * mean[l]);
                         }
                     }
@@ -126,24 +123,29 @@ final class PartialLikelihood {
         return sum;
     }
 
-    /** Sums over a set of rows of the risk score, of x times it and of x x' times it. */
+    /**
+     * Sums over a set of rows of the risk score, of x times it and of x x' times it, the last as
+     * the lower triangle row by row in one array: these are updated for every row at every
+     * iteration, and one flat array keeps the update to consecutive loads and stores.
+     */
     private static final class RunningSums {
         double denominator;
         final double[] sum;
-        final double[][] squares;
+        final double[] squares;
 
         RunningSums(int p) {
             sum = new double[p];
-            squares = new double[p][p];
+            squares = new double[p * (p + 1) / 2];
         }
 
         /** Adds the row of {@code x} that starts at {@code from}. */
         void add(double[] x, int from, double risk) {
             denominator += risk;
-            for (int j = 0; j < sum.length; j++) {
-                sum[j] += risk * x[from + j];
-                for (int l = 0; l <= j; l++) {
-                    squares[j][l] += risk * x[from + j] * x[from + l];
+            for (int j = 0, t = 0; j < sum.length; j++) {
+                double weighted = risk * x[from + j];
+                sum[j] += weighted;
+                for (int l = 0; l <= j; l++, t++) {
+                    squares[t] += weighted * x[from + l];
                 }
             }
         }
@@ -152,17 +154,20 @@ final class PartialLikelihood {
             denominator += other.denominator;
             for (int j = 0; j < sum.length; j++) {
                 sum[j] += other.sum[j];
-                for (int l = 0; l <= j; l++) {
-                    squares[j][l] += other.squares[j][l];
-                }
+            }
+            for (int t = 0; t < squares.length; t++) {
+                squares[t] += other.squares[t];
             }
         }
 
+        /** Clears the sums, as often as there are event times: loops, not calls, for a few. */
         void clear() {
             denominator = 0;
-            Arrays.fill(sum, 0);
-            for (double[] line : squares) {
-                Arrays.fill(line, 0);
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] = 0;
+            }
+            for (int t = 0; t < squares.length; t++) {
+                squares[t] = 0;
             }
         }
     }

@@ -47,12 +47,17 @@ final class RiskSets {
                 }
             }
             double[] ascending = distinct(eventStops);
-            int[] kept =
-                    Arrays.stream(rows)
-                            .filter(i -> holdsEventTime(ascending, data.start[i], data.stop[i]))
-                            .toArray();
-            for (int i : kept) {
-                used[i] = true;
+            int usedRows = 0;
+            for (int i : rows) {
+                used[i] = holdsEventTime(ascending, data.start[i], data.stop[i]);
+                usedRows += used[i] ? 1 : 0;
+            }
+            int[] kept = new int[usedRows];
+            int filled = 0;
+            for (int i : rows) {
+                if (used[i]) {
+                    kept[filled++] = i;
+                }
             }
             byStop[s] = descending(kept, data.stop);
             byStart[s] = descending(kept, data.start);

@@ -16,16 +16,16 @@ final class RobustVariance {
      */
     static double[][] sandwich(double[] scoreResiduals, double[][] variance, CoxData data) {
         int p = variance.length;
-        double[][] clusterSums = clusterSums(scoreResiduals, data);
-        double[][] dfbeta = new double[clusterSums.length][p];
-        for (int g = 0; g < clusterSums.length; g++) {
+        double[] clusterSums = clusterSums(scoreResiduals, data);
+        double[] dfbeta = new double[clusterSums.length];
+        for (int g = 0; g < data.clusters; g++) {
             for (int j = 0; j < p; j++) {
                 for (int l = 0; l < p; l++) {
-                    dfbeta[g][j] += clusterSums[g][l] * variance[l][j];
+                    dfbeta[g * p + j] += clusterSums[g * p + l] * variance[l][j];
                 }
             }
         }
-        return crossProduct(dfbeta);
+        return crossProduct(dfbeta, p);
     }
 
     /**
@@ -33,35 +33,39 @@ final class RobustVariance {
      * of the score residuals at beta = 0 and U, their total, is the score there.
      */
     static double scoreTest(double[] nullScoreResiduals, CoxData data, double cholTolerance) {
-        double[][] clusterSums = clusterSums(nullScoreResiduals, data);
+        double[] clusterSums = clusterSums(nullScoreResiduals, data);
         int p = data.p;
         double[] score = new double[p];
-        for (double[] sums : clusterSums) {
+        for (int g = 0; g < data.clusters; g++) {
             for (int j = 0; j < p; j++) {
-                score[j] += sums[j];
+                score[j] += clusterSums[g * p + j];
             }
         }
-        return new Cholesky(crossProduct(clusterSums), cholTolerance).quadraticForm(score);
+        return new Cholesky(crossProduct(clusterSums, p), cholTolerance).quadraticForm(score);
     }
 
-    private static double[][] clusterSums(double[] residuals, CoxData data) {
+    /**
+     * Per cluster, the sums of the rows' residuals, laid out as the covariates are: one array for
+     * what can be a hundred thousand clusters, not one each.
+     */
+    private static double[] clusterSums(double[] residuals, CoxData data) {
         int p = data.p;
-        double[][] sums = new double[data.clusters][p];
+        double[] sums = new double[data.clusters * p];
         for (int i = 0; i < data.rows(); i++) {
             for (int j = 0; j < p; j++) {
-                sums[data.cluster[i]][j] += residuals[i * p + j];
+                sums[data.cluster[i] * p + j] += residuals[i * p + j];
             }
         }
         return sums;
     }
 
-    private static double[][] crossProduct(double[][] rows) {
-        int p = rows.length == 0 ? 0 : rows[0].length;
+    /** The cross product of the rows of {@code p} values each that {@code rows} holds in turn. */
+    private static double[][] crossProduct(double[] rows, int p) {
         double[][] product = new double[p][p];
-        for (double[] row : rows) {
+        for (int from = 0; from < rows.length; from += p) {
             for (int j = 0; j < p; j++) {
                 for (int l = 0; l < p; l++) {
-                    product[j][l] += row[j] * row[l];
+                    product[j][l] += rows[from + j] * rows[from + l];
                 }
             }
         }

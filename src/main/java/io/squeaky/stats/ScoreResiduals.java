@@ -25,17 +25,27 @@ final class ScoreResiduals {
         for (int i = 0; i < risk.length; i++) {
             risk[i] = riskSets.used[i] ? StrictMath.exp(PartialLikelihood.dot(x, i * p, beta)) : 0;
         }
+        int[] fromOf = new int[data.rows()];
         for (int s = 0; s < data.strata; s++) {
             Increments increments = Increments.of(data, riskSets, s, x, risk, ties, p);
             double[] ascending = increments.times;
+            // Each row's integral runs over the event times in (start, stop]: their bounds are
+            // walked down the rows in descending order of start, then of stop.
+            int from = ascending.length;
+            for (int i : riskSets.byStart[s]) {
+                from = firstAfter(ascending, data.start[i], from);
+                fromOf[i] = from;
+            }
+            int to = ascending.length;
             for (int i : riskSets.byStop[s]) {
-                int from = RiskSets.firstAfter(ascending, data.start[i]);
-                int to = RiskSets.firstAfter(ascending, data.stop[i]);
-                double hazard = increments.cumulativeHazard[to] - increments.cumulativeHazard[from];
+                to = firstAfter(ascending, data.stop[i], to);
+                int first = fromOf[i];
+                double hazard =
+                        increments.cumulativeHazard[to] - increments.cumulativeHazard[first];
                 for (int j = 0; j < p; j++) {
                     double meanHazard =
-                            increments.cumulativeMeanHazard[to][j]
-                                    - increments.cumulativeMeanHazard[from][j];
+                            increments.cumulativeMeanHazard[to * p + j]
+                                    - increments.cumulativeMeanHazard[first * p + j];
                     residuals[i * p + j] = -risk[i] * (x[i * p + j] * hazard - meanHazard);
                 }
                 if (data.event[i]) {
@@ -44,15 +54,27 @@ final class ScoreResiduals {
                     for (int j = 0; j < p; j++) {
                         residuals[i * p + j] +=
                                 x[i * p + j]
-                                        - increments.eventMean[e][j]
+                                        - increments.eventMean[e * p + j]
                                         + risk[i]
                                                 * (x[i * p + j] * increments.ownHazard[e]
-                                                        - increments.ownMeanHazard[e][j]);
+                                                        - increments.ownMeanHazard[e * p + j]);
                     }
                 }
             }
         }
         return residuals;
+    }
+
+    /**
+     * {@link RiskSets#firstAfter} for a {@code t} no greater than the one that gave {@code
+     * previous}: the index only moves down from there.
+     */
+    private static int firstAfter(double[] ascending, double t, int previous) {
+        int index = previous;
+        while (index > 0 && ascending[index - 1] > t) {
+            index--;
+        }
+        return index;
     }
 
     /**
@@ -62,15 +84,16 @@ final class ScoreResiduals {
      * the k-th (from 0) with the tied events' risk down-weighted by k / d: an event row gets the
      * mean of the d pseudo means as {@code eventMean}, and is owed back the part of the hazard it
      * was not at risk for ({@code ownHazard}, {@code ownMeanHazard}). With Breslow's there is one
-     * increment and nothing is owed back.
+     * increment and nothing is owed back. The per-covariate terms are laid out as the covariates
+     * are, {@code p} to an event time.
      */
     private record Increments(
             double[] times,
             double[] cumulativeHazard,
-            double[][] cumulativeMeanHazard,
-            double[][] eventMean,
+            double[] cumulativeMeanHazard,
+            double[] eventMean,
             double[] ownHazard,
-            double[][] ownMeanHazard) {
+            double[] ownMeanHazard) {
 
         static Increments of(
                 CoxData data,
@@ -84,10 +107,10 @@ final class ScoreResiduals {
             int m = descending.length;
             double[] times = new double[m];
             double[] hazard = new double[m];
-            double[][] meanHazard = new double[m][p];
-            double[][] eventMean = new double[m][p];
+            double[] meanHazard = new double[m * p];
+            double[] eventMean = new double[m * p];
             double[] ownHazard = new double[m];
-            double[][] ownMeanHazard = new double[m][p];
+            double[] ownMeanHazard = new double[m * p];
             int[] byStop = riskSets.byStop[s];
             int[] byStart = riskSets.byStart[s];
             double denominator = 0;
@@ -140,18 +163,19 @@ final class ScoreResiduals {
                     ownHazard[k] += down * increment;
                     for (int j = 0; j < p; j++) {
                         double mean = (sum[j] - down * dyingSum[j]) / pseudoDenominator;
-                        meanHazard[k][j] += mean * increment;
-                        ownMeanHazard[k][j] += down * mean * increment;
-                        eventMean[k][j] += mean / shares;
+                        meanHazard[k * p + j] += mean * increment;
+                        ownMeanHazard[k * p + j] += down * mean * increment;
+                        eventMean[k * p + j] += mean / shares;
                     }
                 }
             }
             double[] cumulativeHazard = new double[m + 1];
-            double[][] cumulativeMeanHazard = new double[m + 1][p];
+            double[] cumulativeMeanHazard = new double[(m + 1) * p];
             for (int k = 0; k < m; k++) {
                 cumulativeHazard[k + 1] = cumulativeHazard[k] + hazard[k];
                 for (int j = 0; j < p; j++) {
-                    cumulativeMeanHazard[k + 1][j] = cumulativeMeanHazard[k][j] + meanHazard[k][j];
+                    cumulativeMeanHazard[(k + 1) * p + j] =
+                            cumulativeMeanHazard[k * p + j] + meanHazard[k * p + j];
                 }
             }
             return new Increments(
